@@ -1,0 +1,92 @@
+# Build infrastructure for the explainer.
+#
+#   make build      system libs + venv, then build the HTML and PDF
+#   make test       system libs/browsers + venv + node, then lint, type-check, pytest
+#   make venv       .venv from the hashed lock file (re-run when the lock changes)
+#   make node       node_modules from package-lock.json (axe-core)
+#   make system     Debian packages for build and test (installs only what is missing)
+#   make lock       re-pin requirements.lock from requirements*.in (needs PyPI)
+#   make bench      run the benchmarks, if any
+#   make clean      remove dist/, build/ and the install stamps (keeps .venv)
+#   make distclean  clean + remove .venv and node_modules
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DELETE_ON_ERROR:
+MAKEFLAGS += --no-builtin-rules --warn-undefined-variables
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+LOCK   := requirements.lock
+# e.g. make lock PIP_COMPILE_ARGS=--upgrade
+PIP_COMPILE_ARGS ?=
+
+VENV_STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+
+.PHONY: all build test venv node system system-build system-test lock bench clean distclean
+
+all: build
+
+# --- system packages (cheap dpkg checks; apt only runs when something is missing)
+system: system-test
+
+system-build:
+	scripts/system-deps.sh build
+
+system-test:
+	scripts/system-deps.sh test
+
+# --- Python virtualenv
+venv: $(VENV_STAMP)
+
+$(VENV_STAMP): $(LOCK) pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+# Re-pin in a throwaway venv so pip-tools never lands in .venv.
+# PIP_CONFIG_FILE=/dev/null: resolve and hash against PyPI only, not local mirrors.
+lock:
+	tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(PYTHON) -m venv "$$tmp/venv" && \
+	"$$tmp/venv/bin/pip" install --quiet --upgrade pip pip-tools && \
+	PIP_CONFIG_FILE=/dev/null "$$tmp/venv/bin/pip-compile" --quiet $(PIP_COMPILE_ARGS) \
+	  --generate-hashes --allow-unsafe --strip-extras \
+	  --index-url https://pypi.org/simple --no-emit-index-url \
+	  --output-file $(LOCK) requirements-dev.in
+
+# --- Node tooling (axe-core)
+node: $(NODE_STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --include=dev --no-audit --no-fund
+	touch $@
+
+# --- main targets
+build: system-build venv
+	$(BIN)/explainer build
+
+test: system-test venv node
+	$(BIN)/ruff check explainer tests
+	$(BIN)/ruff format --check explainer tests
+	$(BIN)/mypy
+	$(BIN)/python -m pytest
+
+bench: venv
+	@if [ -f benchmarks/__main__.py ]; then \
+	  $(BIN)/python -m benchmarks; \
+	elif [ -f benchmarks/run.py ]; then \
+	  $(BIN)/python benchmarks/run.py; \
+	else \
+	  echo "no benchmarks yet (add benchmarks/__main__.py or benchmarks/run.py)"; \
+	fi
+
+clean:
+	rm -rf dist build *.egg-info explainer.egg-info $(VENV_STAMP) $(NODE_STAMP)
+
+distclean: clean
+	rm -rf $(VENV) node_modules
