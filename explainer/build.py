@@ -1,0 +1,172 @@
+"""Run the pipeline: facts → validated model → localized context → HTML / PDF → files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from explainer.catalogs import Messages, choose_locales, load_messages
+from explainer.errors import InputError, Problem, UsageError
+from explainer.facts import load_data_dir
+from explainer.localize import Context, build_context
+from explainer.model import Explainer
+from explainer.output import Artifact, describe, read_manifest, staging, write_manifest, write_text
+from explainer.render import render
+from explainer.validate import validate
+
+Log = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a project's inputs live."""
+
+    root: Path
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def locales_dir(self) -> Path:
+        return self.root / "locales"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / "templates"
+
+
+def pdf_name(locale: str) -> str:
+    """Return the file name of an edition's PDF."""
+    return f"ok-oce-explainer-{locale}.pdf"
+
+
+def load_model(project: Project, *, strict: bool = False) -> tuple[Explainer, list[Problem]]:
+    """Read and validate the data files."""
+    return validate(load_data_dir(project.data_dir), strict=strict)
+
+
+def edition_date(model: Explainer) -> dt.date:
+    """Return the edition date: SOURCE_DATE_EPOCH when set, else the data's."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH")
+    if raw is None:
+        return model.edition.date
+    try:
+        return dt.datetime.fromtimestamp(int(raw), tz=dt.UTC).date()
+    except (ValueError, OverflowError, OSError):
+        raise UsageError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {raw!r}") from None
+
+
+@dataclass
+class Edition:
+    """One locale's messages and context, ready to render."""
+
+    locale: str
+    messages: Messages
+    context: Context
+
+
+def prepare(project: Project, model: Explainer, locales: list[str]) -> list[Edition]:
+    """Load each locale's catalog and build its context."""
+    date = edition_date(model)
+    editions = []
+    for locale in locales:
+        messages = load_messages(project.locales_dir, locale)
+        context = build_context(model, messages, locales, date)
+        editions.append(Edition(locale, messages, context))
+    return editions
+
+
+def render_page(project: Project, edition: Edition, model: Explainer, medium: str) -> str:
+    """Return the HTML of an edition for the screen or for print."""
+    return render(
+        project.templates_dir,
+        "page.html",
+        edition.context,
+        edition.messages,
+        medium=medium,
+        edition=model.edition,
+        pdf_href=pdf_name(edition.locale),
+    )
+
+
+def check(project: Project, *, strict: bool = False, locales: list[str] | None = None) -> list[Problem]:
+    """Validate facts, catalogs and templates without writing anything."""
+    model, warnings = load_model(project, strict=strict)
+    chosen = choose_locales(project.locales_dir, locales)
+    for edition in prepare(project, model, chosen):
+        for medium in ("screen", "print"):
+            render_page(project, edition, model, medium)
+    return warnings
+
+
+def build(
+    project: Project,
+    out: Path,
+    *,
+    locales: list[str] | None = None,
+    pdf: bool = True,
+    strict: bool = False,
+    log: Log = print,
+) -> list[Artifact]:
+    """Build every edition into `out`; return the manifest's artefacts."""
+    model, warnings = load_model(project, strict=strict)
+    for warning in warnings:
+        log(str(warning))
+    chosen = choose_locales(project.locales_dir, locales)
+    editions = prepare(project, model, chosen)
+    with staging(out, keep=bool(locales)) as stage:
+        kept = [a for a in read_manifest(stage) if a.locale not in chosen]
+        artifacts = kept + [a for e in editions for a in _write_edition(project, model, e, stage, pdf, log)]
+        write_manifest(stage, artifacts)
+    return artifacts
+
+
+def _write_edition(
+    project: Project, model: Explainer, edition: Edition, stage: Path, pdf: bool, log: Log
+) -> list[Artifact]:
+    folder = stage / edition.locale
+    started = time.perf_counter()
+    page = folder / "index.html"
+    write_text(page, render_page(project, edition, model, "screen"))
+    artifacts = [describe(stage, page, edition.locale, "page")]
+    log(f"wrote {edition.locale}/index.html ({time.perf_counter() - started:.2f} s)")
+    if pdf:
+        artifacts.append(_write_pdf(project, model, edition, stage, log))
+    if edition.messages.fallbacks:
+        count = len(edition.messages.fallbacks)
+        log(f"{edition.locale}: {count} string(s) not translated; shown in English")
+    return artifacts
+
+
+def _write_pdf(project: Project, model: Explainer, edition: Edition, stage: Path, log: Log) -> Artifact:
+    from explainer.pdf import PdfMetadata, write_pdf
+
+    started = time.perf_counter()
+    html = render_page(project, edition, model, "print")
+    target = stage / edition.locale / pdf_name(edition.locale)
+    meta = PdfMetadata(
+        title=_title(edition),
+        lang=edition.locale,
+        authors=[model.edition.publisher],
+        description=edition.messages.gettext(
+            "What OK OCE is, the %(method)s steps, the reported results and the disputed "
+            "claims, with sources."
+        )
+        % {"method": "7 PAS"},
+        keywords=["OK OCE", "Jakarta", "UMKM", "7 PAS", "Sandiaga Uno", "Anies Baswedan"],
+        created=f"{edition.context['edition_date_iso']}T00:00:00Z",
+    )
+    refused = write_pdf(html, target, meta)
+    if refused:
+        raise InputError([Problem(str(project.templates_dir), f"the PDF asked for resources outside the assets: {refused}")])
+    log(f"wrote {edition.locale}/{target.name} ({time.perf_counter() - started:.2f} s)")
+    return describe(stage, target, edition.locale, "pdf")
+
+
+def _title(edition: Edition) -> str:
+    return edition.messages.gettext("OK OCE explained")

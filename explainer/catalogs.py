@@ -1,0 +1,110 @@
+"""Load the gettext catalogs: which locales exist and what each one translates.
+
+English is the source language and needs no catalog. Every other locale is a
+folder `locales/<locale>/LC_MESSAGES/` holding `messages.po`; adding one is all
+it takes to get a new edition. Catalogs are compiled in memory, so no `.mo`
+file is ever stale. Fuzzy entries are never used.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import PoFileError, read_po
+
+from explainer.errors import InputError, Problem, UsageError
+
+SOURCE_LOCALE = "en"
+DOMAIN = "messages"
+
+
+def po_path(locales_dir: Path, locale: str) -> Path:
+    """Return where the catalog of `locale` lives."""
+    return locales_dir / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def available_locales(locales_dir: Path) -> list[str]:
+    """Return English plus every locale with a catalog, sorted after English."""
+    found = sorted(p.parent.parent.name for p in locales_dir.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+    return [SOURCE_LOCALE, *(loc for loc in found if loc != SOURCE_LOCALE)]
+
+
+def babel_locale(locale: str) -> Locale:
+    """Return Babel's Locale for a locale code, or fail with a usage error."""
+    try:
+        return Locale.parse(locale.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        raise UsageError(f"unknown locale {locale!r}: Babel has no data for it") from None
+
+
+def choose_locales(locales_dir: Path, wanted: list[str] | None) -> list[str]:
+    """Return the locales to build: those asked for, each of which must exist."""
+    available = available_locales(locales_dir)
+    if not wanted:
+        return available
+    for locale in wanted:
+        babel_locale(locale)
+        if locale not in available:
+            known = ", ".join(available)
+            raise UsageError(f"no catalog for locale {locale!r}; available: {known}")
+    return list(dict.fromkeys(wanted))
+
+
+def read_catalog(path: Path, locale: str) -> Catalog:
+    """Parse a PO file, naming the file and line of a syntax error."""
+    try:
+        with path.open("rb") as handle:
+            return read_po(handle, locale=locale, abort_invalid=True)
+    except PoFileError as error:
+        line = getattr(error, "lineno", None)
+        raise InputError([Problem(str(path), f"not a valid PO file: {error}", line)]) from None
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise InputError([Problem(str(path), f"cannot be read: {error}")]) from None
+
+
+@dataclass
+class Messages:
+    """The translations of one edition, remembering which strings fell back to English."""
+
+    locale: str
+    translations: gettext.NullTranslations
+    catalog: Catalog | None = None
+    fallbacks: set[str] = field(default_factory=set)
+
+    def gettext(self, msgid: str) -> str:
+        """Return the translation of `msgid`, or `msgid` itself (and note it)."""
+        text = self.translations.gettext(msgid)
+        if text == msgid and self.locale != SOURCE_LOCALE and msgid:
+            self.fallbacks.add(msgid)
+        return text
+
+    def pgettext(self, context: str, msgid: str) -> str:
+        """Return the translation of `msgid` in `context`."""
+        text = self.translations.pgettext(context, msgid)
+        if text == msgid and self.locale != SOURCE_LOCALE:
+            self.fallbacks.add(msgid)
+        return text
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        """Return the singular or plural translation for `n`."""
+        text = self.translations.ngettext(singular, plural, n)
+        if text in (singular, plural) and self.locale != SOURCE_LOCALE:
+            self.fallbacks.add(singular)
+        return text
+
+
+def load_messages(locales_dir: Path, locale: str) -> Messages:
+    """Return the Messages of `locale` (English needs no catalog)."""
+    if locale == SOURCE_LOCALE:
+        return Messages(locale, gettext.NullTranslations())
+    catalog = read_catalog(po_path(locales_dir, locale), locale)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return Messages(locale, gettext.GNUTranslations(buffer), catalog)

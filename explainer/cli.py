@@ -1,0 +1,83 @@
+"""The `explainer` command line: build and check."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from explainer.errors import ExplainerError, InputError, Problem
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="explainer", description="Build the cited, bilingual OK OCE explainer."
+    )
+    parser.add_argument("--project", type=Path, default=Path.cwd(),
+                        help="folder holding data/, locales/ and templates/ (default: here)")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser("build", help="write the HTML and PDF editions and the manifest")
+    build.add_argument("--out", type=Path, default=None, help="output folder (default: dist/)")
+    build.add_argument("--locale", action="append", dest="locales", metavar="L",
+                       help="build only this locale (repeatable; default: all)")
+    build.add_argument("--no-pdf", action="store_true", help="write the HTML only")
+    build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    check = commands.add_parser("check", help="validate facts, catalogs and templates; write nothing")
+    check.add_argument("--sources", type=Path, metavar="DIR",
+                       help="also check every quote against the captured source texts in DIR")
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except ExplainerError as error:
+        print(error, file=sys.stderr)
+        if isinstance(error, InputError):
+            print(f"explainer: {len(error.problems)} problem(s); nothing was written",
+                  file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("explainer: interrupted; the previous output is untouched", file=sys.stderr)
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
+    from explainer.build import Project, build, check, load_model
+
+    project = Project(args.project.resolve())
+    if args.command == "build":
+        out = args.out or project.root / "dist"
+        artifacts = build(project, out, locales=args.locales, pdf=not args.no_pdf,
+                          strict=args.strict, log=_say)
+        _say(f"built {len(artifacts)} artefact(s) into {out}")
+        return 0
+    warnings = check(project, strict=args.strict)
+    for warning in warnings:
+        _say(str(warning))
+    if args.sources is not None:
+        _check_sources(load_model(project)[0], args.sources)
+    _say("check passed")
+    return 0
+
+
+def _check_sources(model: object, folder: Path) -> None:
+    from explainer.model import Explainer
+    from explainer.sources_check import check_quotes
+
+    assert isinstance(model, Explainer)
+    if not folder.is_dir():
+        raise InputError([Problem(str(folder), "no such folder of source captures")])
+    problems = check_quotes(model, folder)
+    if problems:
+        raise InputError(problems)
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)

@@ -1,0 +1,130 @@
+"""Read the curated YAML data files, remembering the line of every value.
+
+YAML is parsed into plain dicts, lists and scalars. Dates stay text (the model
+parses them, so partial dates such as "2018-09" work), and every key path is
+mapped to its line and column so that later errors can point at the place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from explainer.errors import InputError, Problem
+
+KeyPath = tuple[str | int, ...]
+
+DATA_FILES = ("edition", "sources", "actors", "about", "steps", "results", "disputes")
+
+_SCALARS = {
+    "tag:yaml.org,2002:int": int,
+    "tag:yaml.org,2002:float": float,
+}
+
+
+@dataclass
+class DataFile:
+    """A parsed data file: its content and where each key path starts."""
+
+    path: str
+    content: Any
+    places: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+
+    def place(self, key: KeyPath) -> tuple[int | None, int | None]:
+        """Return (line, column) of the deepest known part of `key`."""
+        for end in range(len(key), -1, -1):
+            if key[:end] in self.places:
+                return self.places[key[:end]]
+        return None, None
+
+    def problem(self, key: KeyPath, message: str, *, warning: bool = False) -> Problem:
+        """Return a Problem located at `key`."""
+        line, column = self.place(key)
+        return Problem(self.path, message, line, column, format_key(key), warning)
+
+
+def format_key(key: KeyPath) -> str:
+    """Return a key path as people write it: about[0].facts[2].text."""
+    text = ""
+    for part in key:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def load_data_dir(folder: Path) -> dict[str, DataFile]:
+    """Read every data file in `folder`; report all syntax errors together."""
+    files: dict[str, DataFile] = {}
+    problems: list[Problem] = []
+    for name in DATA_FILES:
+        path = folder / f"{name}.yaml"
+        try:
+            files[name] = load_file(path)
+        except InputError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise InputError(problems)
+    return files
+
+
+def load_file(path: Path) -> DataFile:
+    """Parse one YAML file into a DataFile."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError([Problem(str(path), "the data file is missing")]) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError([Problem(str(path), f"cannot be read: {error}")]) from None
+    return parse_text(text, str(path))
+
+
+def parse_text(text: str, path: str) -> DataFile:
+    """Parse YAML text (read from `path`) into a DataFile."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        message = f"not valid YAML: {error.problem or error.context}"
+        raise InputError([Problem(path, message, line, column)]) from None
+    data = DataFile(path, None)
+    problems: list[Problem] = []
+    data.content = _convert(node, (), data, problems) if node is not None else None
+    if problems:
+        raise InputError(problems)
+    return data
+
+
+def _convert(node: yaml.Node, key: KeyPath, data: DataFile, problems: list[Problem]) -> Any:
+    """Turn a YAML node into Python values, recording positions and duplicate keys."""
+    data.places[key] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            name = str(key_node.value)
+            if name in result:
+                data.places[(*key, name)] = (key_node.start_mark.line + 1, 1)
+                problems.append(data.problem((*key, name), f"duplicate key {name!r}"))
+                continue
+            result[name] = _convert(value_node, (*key, name), data, problems)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(item, (*key, i), data, problems) for i, item in enumerate(node.value)]
+    return _scalar(node)
+
+
+def _scalar(node: yaml.Node) -> Any:
+    """Return a scalar as int, float, bool, None or text (dates stay text)."""
+    value = str(node.value)
+    if node.tag in _SCALARS:
+        try:
+            return _SCALARS[node.tag](value.replace("_", ""))
+        except ValueError:
+            return value
+    if node.tag == "tag:yaml.org,2002:bool":
+        return value.lower() in {"true", "yes", "on"}
+    if node.tag == "tag:yaml.org,2002:null":
+        return None
+    return value

@@ -1,0 +1,103 @@
+"""Write the artefacts and the manifest, replacing the previous output at once.
+
+A build writes into a staging folder beside the output folder and swaps it into
+place only when every artefact was written: a failed or interrupted build
+leaves the previous output exactly as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+MANIFEST = "manifest.json"
+
+
+@dataclass(frozen=True)
+class Artifact:
+    """One written file, as the manifest lists it."""
+
+    path: str
+    locale: str
+    kind: str
+    sha256: str
+    bytes: int
+    section: str | None = None
+
+
+def describe(root: Path, path: Path, locale: str, kind: str, section: str | None = None) -> Artifact:
+    """Return the manifest entry of a file written under `root`."""
+    data = path.read_bytes()
+    return Artifact(
+        path=path.relative_to(root).as_posix(),
+        locale=locale,
+        kind=kind,
+        sha256=hashlib.sha256(data).hexdigest(),
+        bytes=len(data),
+        section=section,
+    )
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write UTF-8 text with Unix newlines, creating folders as needed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8", newline="\n")
+
+
+def write_manifest(root: Path, artifacts: list[Artifact]) -> None:
+    """Write manifest.json listing `artifacts` sorted by path."""
+    entries = []
+    for artifact in sorted(artifacts, key=lambda a: a.path):
+        entry = asdict(artifact)
+        if entry["section"] is None:
+            del entry["section"]
+        entries.append(entry)
+    text = json.dumps({"artifacts": entries}, indent=2, ensure_ascii=False) + "\n"
+    write_text(root / MANIFEST, text)
+
+
+def read_manifest(root: Path) -> list[Artifact]:
+    """Return the artefacts listed in an existing manifest (none if unreadable)."""
+    try:
+        entries = json.loads((root / MANIFEST).read_text(encoding="utf-8"))["artifacts"]
+        return [Artifact(**entry) for entry in entries]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+
+
+@contextmanager
+def staging(out: Path, *, keep: bool) -> Iterator[Path]:
+    """Yield a fresh folder beside `out`; on success, swap it into place.
+
+    With `keep`, the folder starts as a copy of the current output, so that a
+    build of some locales keeps the others.
+    """
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
+    try:
+        if keep and out.is_dir():
+            shutil.copytree(out, stage, dirs_exist_ok=True)
+        yield stage
+        _swap(stage, out)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def _swap(stage: Path, out: Path) -> None:
+    """Put `stage` where `out` is, with the old output gone only afterwards."""
+    os.chmod(stage, 0o755)
+    if not out.exists():
+        os.rename(stage, out)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+    os.rename(out, old / out.name)
+    os.rename(stage, out)
+    shutil.rmtree(old, ignore_errors=True)

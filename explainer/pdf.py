@@ -1,0 +1,91 @@
+"""Turn print HTML into PDF with WeasyPrint.
+
+WeasyPrint is imported inside the functions: commands that write no PDF never
+pay for it. Rendering only ever reads the project's own assets and `data:`
+URLs; anything else is refused and reported (see `make_fetcher`).
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+ASSETS = Path(__file__).parent / "assets"
+
+# Every rendering option in one place, above its default.
+PDF_OPTIONS: dict[str, Any] = {
+    # A tagged PDF: a structure tree that screen readers follow.
+    "pdf_tags": True,
+    # No interactive form fields.
+    "pdf_forms": False,
+    # Compressed streams; tests that read the text use a PDF library.
+    "uncompressed_pdf": False,
+}
+
+
+@dataclass
+class PdfMetadata:
+    """What the PDF says about itself."""
+
+    title: str
+    lang: str
+    authors: list[str] = field(default_factory=list)
+    description: str = ""
+    keywords: list[str] = field(default_factory=list)
+    created: str = ""
+
+
+def asset_path(url: str) -> Path | None:
+    """Return the real path of a file:// URL if it is inside the asset folder."""
+    parts = urlsplit(url)
+    if parts.scheme != "file":
+        return None
+    real = Path(os.path.realpath(unquote(parts.path)))
+    inside = real.is_relative_to(Path(os.path.realpath(ASSETS)))
+    return real if inside and real.is_file() else None
+
+
+def make_fetcher() -> Any:
+    """Return a WeasyPrint URL fetcher that loads only assets and data: URLs."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class SafeFetcher(URLFetcher):  # type: ignore[misc]
+        def __init__(self) -> None:
+            super().__init__(allowed_protocols=("data", "file"), allow_redirects=False)
+            self.refused: list[str] = []
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            path = asset_path(url)
+            if path is None:
+                self.refused.append(url)
+                raise ValueError(f"refused {url!r}: only the explainer's own assets may be loaded")
+            kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": kind})
+
+    return SafeFetcher()
+
+
+def write_pdf(html: str, target: Path, meta: PdfMetadata) -> list[str]:
+    """Render `html` to a PDF at `target`; return the URLs that were refused."""
+    import weasyprint
+
+    fetcher = make_fetcher()
+    document = weasyprint.HTML(
+        string=html, base_url=ASSETS.as_uri() + "/", url_fetcher=fetcher
+    ).render(**PDF_OPTIONS)
+    document.metadata.title = meta.title
+    document.metadata.lang = meta.lang
+    document.metadata.authors = meta.authors
+    document.metadata.description = meta.description
+    document.metadata.keywords = meta.keywords
+    document.metadata.created = meta.created
+    document.metadata.modified = meta.created
+    document.metadata.generator = "explainer"
+    document.write_pdf(target, **PDF_OPTIONS)
+    return list(fetcher.refused)

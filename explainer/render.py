@@ -1,0 +1,93 @@
+"""Fill the Jinja templates with a localized context, producing HTML text.
+
+Templates run with StrictUndefined (a missing value fails the build) and with
+autoescaping on. Translations are escaped before Jinja marks them safe, so a
+catalog entry can never put markup into a page.
+"""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from explainer.catalogs import Messages
+from explainer.errors import InputError, Problem
+from explainer.localize import Context
+
+
+def make_environment(templates_dir: Path, messages: Messages) -> jinja2.Environment:
+    """Return a Jinja environment that translates through `messages`."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+    def gettext(message: str) -> Markup:
+        return escape(messages.gettext(message))
+
+    def ngettext(singular: str, plural: str, n: int) -> Markup:
+        return escape(messages.ngettext(singular, plural, n))
+
+    def pgettext(context: str, message: str) -> Markup:
+        return escape(messages.pgettext(context, message))
+
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext, ngettext, newstyle=True, pgettext=pgettext
+    )
+    env.globals["page_counter_css"] = lambda: page_counter_css(
+        messages.gettext("Page {page} of {pages}")
+    )
+    return env
+
+
+def css_string(text: str) -> str:
+    """Return `text` as a double-quoted CSS string that cannot end the <style> element."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
+    return '"' + " ".join(escaped.split()) + '"'
+
+
+def page_counter_css(pattern: str) -> Markup:
+    """Turn "Page {page} of {pages}" into CSS content with page counters."""
+    parts: list[str] = []
+    for literal, name, _, _ in string.Formatter().parse(pattern):
+        if literal:
+            parts.append(css_string(literal))
+        if name in ("page", "pages"):
+            parts.append(f"counter({name})")
+    return Markup(" ".join(parts) or "counter(page)")
+
+
+def render(templates_dir: Path, name: str, context: Context, messages: Messages, **extra: Any) -> str:
+    """Render template `name`, reporting template mistakes with file and line."""
+    env = make_environment(templates_dir, messages)
+    try:
+        return env.get_template(name).render(**context, **extra)
+    except jinja2.TemplateSyntaxError as error:
+        file = error.filename or str(templates_dir / name)
+        raise InputError([Problem(file, f"template syntax: {error.message}", error.lineno)]) from None
+    except jinja2.UndefinedError as error:
+        file, line = _template_place(error, templates_dir / name)
+        raise InputError([Problem(file, f"the template uses something that does not exist: {error}", line)]) from None
+    except jinja2.TemplateNotFound as error:
+        raise InputError([Problem(str(templates_dir / str(error.name)), "template not found")]) from None
+
+
+def _template_place(error: BaseException, default: Path) -> tuple[str, int | None]:
+    """Return the template file and line the error was raised from."""
+    tb = error.__traceback__
+    place: tuple[str, int | None] = (str(default), None)
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith((".html", ".css", ".svg")):
+            place = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return place

@@ -1,0 +1,63 @@
+"""Check that every quote appears, word for word, in the captured text of its source."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from explainer.errors import Problem
+from explainer.model import Explainer, Quote
+
+
+def normalize(text: str) -> str:
+    """Return text with Unicode normalized and runs of white space made one space."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def all_quotes(model: Explainer) -> list[tuple[str, Quote]]:
+    """Return (owner id, quote) for every quote in the model."""
+    found: list[tuple[str, Quote]] = []
+    for topic in model.about:
+        found += [(f.id, q) for f in topic.facts for q in f.quotes]
+    found += [(model.steps.intro.id, q) for q in model.steps.intro.quotes]
+    found += [(f.id, q) for f in model.figures for q in f.quotes]
+    for dispute in model.disputes:
+        for side in (dispute.claim, dispute.response):
+            found += [(dispute.id, q) for q in side.quotes]
+    return found
+
+
+def check_quotes(model: Explainer, folder: Path) -> list[Problem]:
+    """Return a problem for each quote not found verbatim in its source's capture."""
+    problems: list[Problem] = []
+    texts: dict[str, str] = {}
+    for source in model.sources:
+        if source.capture is None:
+            continue
+        path = folder / source.capture
+        try:
+            texts[source.id] = normalize(path.read_text(encoding="utf-8"))
+        except OSError as error:
+            problems.append(Problem(str(path), f"cannot read the capture of {source.id!r}: {error.strerror}"))
+    for owner, quote in all_quotes(model):
+        text = texts.get(quote.source)
+        if text is not None and normalize(quote.text) not in text:
+            hint = _closest(normalize(quote.text), text)
+            problems.append(Problem(
+                str(folder / (model.source(quote.source).capture or "")),
+                f"the quote in {owner!r} is not in this source word for word: {quote.text!r}{hint}",
+            ))
+    return problems
+
+
+def _closest(quote: str, text: str) -> str:
+    """Return a hint showing where the quote stops matching the source."""
+    words = quote.split(" ")
+    for n in range(len(words), 0, -1):
+        head = " ".join(words[:n])
+        if head in text:
+            rest = " ".join(words[n:n + 6])
+            return f" (it matches up to {head[-40:]!r}, then differs at {rest!r})"
+    return ""
+
+

@@ -1,0 +1,286 @@
+"""Turn the parsed data files into the validated model, collecting every problem."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from explainer.errors import Problem, raise_if_errors
+from explainer.facts import DataFile, KeyPath
+from explainer.model import (
+    DATE_QUALIFIERS,
+    QUALIFIERS,
+    TOPICS,
+    Actor,
+    Comparison,
+    Dispute,
+    Edition,
+    Explainer,
+    Fact,
+    Figure,
+    Period,
+    Quote,
+    Reader,
+    Source,
+    Statement,
+    Step,
+    Steps,
+    Text,
+    Topic,
+)
+
+_FACT_KEYS = ("id", "text", "args", "sources", "quotes")
+
+
+def validate(files: dict[str, DataFile], *, strict: bool = False) -> tuple[Explainer, list[Problem]]:
+    """Return the model and its warnings; raise InputError listing every error."""
+    problems: list[Problem] = []
+    ids: set[str] = set()
+    edition = _edition(Reader(files["edition"], problems))
+    sources = _sources(Reader(files["sources"], problems), ids)
+    source_ids = {s.id for s in sources}
+    actors = _actors(Reader(files["actors"], problems), ids)
+    known = _Known(source_ids, set(actors))
+    about = _about(Reader(files["about"], problems), ids, known)
+    steps = _steps(Reader(files["steps"], problems), ids, known)
+    figures, comparisons = _results(Reader(files["results"], problems), ids, known)
+    disputes = _disputes(Reader(files["disputes"], problems), ids, known)
+    _uncited(Reader(files["sources"], problems), sources, known.cited)
+    raise_if_errors(problems, strict=strict)
+    model = Explainer(edition, sources, actors, about, steps, figures, comparisons, disputes)
+    return model, [p for p in problems if p.warning]
+
+
+class _Known:
+    """The ids facts may refer to, and which sources were cited."""
+
+    def __init__(self, sources: set[str], actors: set[str]) -> None:
+        self.sources = sources
+        self.actors = actors
+        self.cited: set[str] = set()
+
+
+def _top(r: Reader, name: str) -> Any:
+    content = r.mapping(r.data.content, (), (name,))
+    return content.get(name)
+
+
+def _edition(r: Reader) -> Edition:
+    key: KeyPath = ("edition",)
+    obj = r.mapping(_top(r, "edition"), key, ("date", "publisher", "licence", "licence_url"))
+    date = r.date(obj, "date", key)
+    if date and date.day is None:
+        r.fail((*key, "date"), f"the edition date needs a day: YYYY-MM-DD, not {date.iso!r}")
+    return Edition(
+        date=date.first_day() if date else dt.date(1970, 1, 1),
+        publisher=r.string(obj, "publisher", key),
+        licence=r.string(obj, "licence", key),
+        licence_url=r.string(obj, "licence_url", key, required=False) or None,
+    )
+
+
+def _sources(r: Reader, ids: set[str]) -> tuple[Source, ...]:
+    keys = ("id", "outlet", "headline", "byline", "published", "published_qualifier",
+            "time", "url", "capture", "note", "args")
+    result = []
+    for i, raw in enumerate(r.items(_top(r, "sources"), ("sources",))):
+        key: KeyPath = ("sources", i)
+        obj = r.mapping(raw, key, keys)
+        url = r.string(obj, "url", key, required=False) or None
+        if url and not url.startswith(("https://", "http://")):
+            r.fail((*key, "url"), f"expected a web address starting with https://, but found {url!r}")
+        result.append(Source(
+            id=r.ident(obj, key, ids),
+            number=i + 1,
+            outlet=r.string(obj, "outlet", key),
+            published=r.date(obj, "published", key),  # type: ignore[arg-type]
+            headline=r.string(obj, "headline", key, required=False) or None,
+            byline=r.string(obj, "byline", key, required=False) or None,
+            published_qualifier=r.choice(obj, "published_qualifier", key, DATE_QUALIFIERS),
+            time=r.string(obj, "time", key, required=False) or None,
+            url=url,
+            capture=r.string(obj, "capture", key, required=False) or None,
+            note=r.text(obj, "note", key, r.args(obj, key), required=False),
+        ))
+    return tuple(result)
+
+
+def _actors(r: Reader, ids: set[str]) -> dict[str, Actor]:
+    result: dict[str, Actor] = {}
+    for i, raw in enumerate(r.items(_top(r, "actors"), ("actors",))):
+        key: KeyPath = ("actors", i)
+        obj = r.mapping(raw, key, ("id", "name", "description", "role"))
+        actor = Actor(
+            id=r.ident(obj, key, ids),
+            name=r.string(obj, "name", key, required=False) or None,
+            description=r.text(obj, "description", key, {}, required=False),
+            role=r.text(obj, "role", key, {}, required=False),
+        )
+        if (actor.name is None) == (actor.description is None):
+            r.fail(key, "give either a 'name' or, for someone unnamed, a 'description'")
+        result[actor.id] = actor
+    return result
+
+
+def _quotes(r: Reader, obj: dict[str, Any], key: KeyPath, cited: tuple[str, ...]) -> tuple[Quote, ...]:
+    result = []
+    for i, raw in enumerate(r.items(obj.get("quotes"), (*key, "quotes"))):
+        qkey = (*key, "quotes", i)
+        q = r.mapping(raw, qkey, ("source", "text", "translation", "lang"))
+        source = r.string(q, "source", qkey)
+        if source and source not in cited:
+            r.fail((*qkey, "source"), f"the quote's source {source!r} is not among the sources cited: {list(cited)}")
+        result.append(Quote(
+            text=r.string(q, "text", qkey),
+            source=source,
+            translation=r.string(q, "translation", qkey),
+            lang=r.string(q, "lang", qkey, required=False) or "id",
+        ))
+    return tuple(result)
+
+
+def _cited(r: Reader, obj: dict[str, Any], key: KeyPath, known: _Known) -> tuple[str, ...]:
+    sources = r.refs(obj, "sources", key, known.sources, "source")
+    known.cited.update(sources)
+    return sources
+
+
+def _fact(r: Reader, raw: Any, key: KeyPath, ids: set[str], known: _Known) -> Fact:
+    obj = r.mapping(raw, key, _FACT_KEYS)
+    sources = _cited(r, obj, key, known)
+    return Fact(
+        id=r.ident(obj, key, ids),
+        text=r.text(obj, "text", key, r.args(obj, key)) or Text(""),
+        sources=sources,
+        quotes=_quotes(r, obj, key, sources),
+    )
+
+
+def _about(r: Reader, ids: set[str], known: _Known) -> tuple[Topic, ...]:
+    topics = []
+    for i, raw in enumerate(r.items(_top(r, "about"), ("about",))):
+        key: KeyPath = ("about", i)
+        obj = r.mapping(raw, key, ("id", "title", "facts"))
+        facts = r.items(obj.get("facts"), (*key, "facts"))
+        topics.append(Topic(
+            id=r.ident(obj, key, ids),
+            title=r.text(obj, "title", key, {}) or Text(""),
+            facts=tuple(_fact(r, f, (*key, "facts", j), ids, known) for j, f in enumerate(facts)),
+        ))
+    return tuple(topics)
+
+
+def _steps(r: Reader, ids: set[str], known: _Known) -> Steps:
+    obj = r.mapping(_top(r, "steps"), ("steps",), ("intro", "list"))
+    intro = _fact(r, obj.get("intro"), ("steps", "intro"), ids, known)
+    steps = []
+    for i, raw in enumerate(r.items(obj.get("list"), ("steps", "list"))):
+        key: KeyPath = ("steps", "list", i)
+        step = r.mapping(raw, key, ("id", "name", "gloss"))
+        steps.append(Step(r.ident(step, key, ids), r.string(step, "name", key),
+                          r.text(step, "gloss", key, {}) or Text("")))
+    return Steps(intro, tuple(steps))
+
+
+def _period(r: Reader, raw: Any, key: KeyPath) -> Period:
+    obj = r.mapping(raw, key, ("start", "end", "as_of", "by", "before", "unstated"))
+    if "start" in obj or "end" in obj:
+        start, end = r.date(obj, "start", key), r.date(obj, "end", key)
+        if start and end and end.first_day() < start.first_day():
+            r.fail((*key, "end"), f"the period ends ({end.iso}) before it starts ({start.iso})")
+        return Period("start", start, end)
+    for kind in ("as_of", "by", "before"):
+        if kind in obj:
+            return Period(kind, r.date(obj, kind, key))
+    if obj.get("unstated") is True:
+        return Period("unstated")
+    r.fail(key, "expected a period: {start, end}, {as_of}, {by}, {before} or {unstated: true}")
+    return Period("unstated")
+
+
+def _figure(r: Reader, raw: Any, key: KeyPath, ids: set[str], known: _Known) -> Figure:
+    keys = ("id", "topic", "label", "value", "value_max", "qualifier", "currency",
+            "period", "reported_by", "reported_on", "reported_on_qualifier", "sources",
+            "quotes", "note", "args")
+    obj = r.mapping(raw, key, keys)
+    args = r.args(obj, key)
+    sources = _cited(r, obj, key, known)
+    topic = r.choice(obj, "topic", key, TOPICS)
+    if "topic" not in obj:
+        r.fail((*key, "topic"), "'topic' is missing")
+    return Figure(
+        id=r.ident(obj, key, ids),
+        topic=topic or "participants",
+        label=r.text(obj, "label", key, args) or Text(""),
+        value=r.amount(obj, "value", key) or 0,
+        value_max=r.amount(obj, "value_max", key, required=False),
+        qualifier=r.choice(obj, "qualifier", key, QUALIFIERS),
+        currency=r.currency(obj, key),
+        period=_period(r, obj.get("period"), (*key, "period")),
+        reported_by=r.ref(obj, "reported_by", key, known.actors, "actor"),
+        reported_on=r.date(obj, "reported_on", key, required=False),
+        reported_on_qualifier=r.choice(obj, "reported_on_qualifier", key, DATE_QUALIFIERS),
+        sources=sources,
+        quotes=_quotes(r, obj, key, sources),
+        note=r.text(obj, "note", key, args, required=False),
+    )
+
+
+def _results(r: Reader, ids: set[str], known: _Known) -> tuple[tuple[Figure, ...], tuple[Comparison, ...]]:
+    content = r.mapping(r.data.content, (), ("figures", "comparisons"))
+    raw_figures = r.items(content.get("figures"), ("figures",))
+    figures = tuple(_figure(r, f, ("figures", i), ids, known) for i, f in enumerate(raw_figures))
+    figure_ids = {f.id for f in figures}
+    comparisons = []
+    for i, raw in enumerate(content.get("comparisons") or []):
+        key: KeyPath = ("comparisons", i)
+        obj = r.mapping(raw, key, ("id", "title", "figures", "note", "args"))
+        args = r.args(obj, key)
+        comparisons.append(Comparison(
+            id=r.ident(obj, key, ids),
+            title=r.text(obj, "title", key, args) or Text(""),
+            figures=r.refs(obj, "figures", key, figure_ids, "figure"),
+            note=r.text(obj, "note", key, args) or Text(""),
+        ))
+    return figures, tuple(comparisons)
+
+
+def _statement(r: Reader, raw: Any, key: KeyPath, known: _Known) -> Statement:
+    if isinstance(raw, dict) and "none" in raw:
+        obj = r.mapping(raw, key, ("none",))
+        return Statement(text=r.text(obj, "none", key, {}) or Text(""), silence=True)
+    keys = ("by", "on", "on_qualifier", "text", "args", "sources", "quotes")
+    obj = r.mapping(raw, key, keys)
+    sources = _cited(r, obj, key, known)
+    return Statement(
+        text=r.text(obj, "text", key, r.args(obj, key)) or Text(""),
+        by=r.ref(obj, "by", key, known.actors, "actor"),
+        on=r.date(obj, "on", key),
+        on_qualifier=r.choice(obj, "on_qualifier", key, DATE_QUALIFIERS),
+        sources=sources,
+        quotes=_quotes(r, obj, key, sources),
+    )
+
+
+def _disputes(r: Reader, ids: set[str], known: _Known) -> tuple[Dispute, ...]:
+    result = []
+    keys = ("id", "title", "claim", "response", "established", "not_established", "args")
+    for i, raw in enumerate(r.items(_top(r, "disputes"), ("disputes",))):
+        key: KeyPath = ("disputes", i)
+        obj = r.mapping(raw, key, keys)
+        args = r.args(obj, key)
+        result.append(Dispute(
+            id=r.ident(obj, key, ids),
+            title=r.text(obj, "title", key, args) or Text(""),
+            claim=_statement(r, obj.get("claim"), (*key, "claim"), known),
+            response=_statement(r, obj.get("response"), (*key, "response"), known),
+            established=r.text(obj, "established", key, args) or Text(""),
+            not_established=r.text(obj, "not_established", key, args) or Text(""),
+        ))
+    return tuple(result)
+
+
+def _uncited(r: Reader, sources: tuple[Source, ...], cited: set[str]) -> None:
+    for i, source in enumerate(sources):
+        if source.id and source.id not in cited:
+            r.fail(("sources", i, "id"), f"no fact cites the source {source.id!r}", warning=True)
