@@ -58,7 +58,9 @@ def edition_date(model: Explainer) -> dt.date:
     try:
         return dt.datetime.fromtimestamp(int(raw), tz=dt.UTC).date()
     except (ValueError, OverflowError, OSError):
-        raise UsageError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {raw!r}") from None
+        raise UsageError(
+            f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {raw!r}"
+        ) from None
 
 
 @dataclass
@@ -94,7 +96,9 @@ def render_page(project: Project, edition: Edition, model: Explainer, medium: st
     )
 
 
-def check(project: Project, *, strict: bool = False, locales: list[str] | None = None) -> list[Problem]:
+def check(
+    project: Project, *, strict: bool = False, locales: list[str] | None = None
+) -> list[Problem]:
     """Validate facts, catalogs and templates without writing anything."""
     model, warnings = load_model(project, strict=strict)
     chosen = choose_locales(project.locales_dir, locales)
@@ -121,7 +125,9 @@ def build(
     editions = prepare(project, model, chosen)
     with staging(out, keep=bool(locales)) as stage:
         kept = [a for a in read_manifest(stage) if a.locale not in chosen]
-        artifacts = kept + [a for e in editions for a in _write_edition(project, model, e, stage, pdf, log)]
+        artifacts = kept + [
+            a for e in editions for a in _write_edition(project, model, e, stage, pdf, log)
+        ]
         write_manifest(stage, artifacts)
     return artifacts
 
@@ -143,7 +149,9 @@ def _write_edition(
     return artifacts
 
 
-def _write_pdf(project: Project, model: Explainer, edition: Edition, stage: Path, log: Log) -> Artifact:
+def _write_pdf(
+    project: Project, model: Explainer, edition: Edition, stage: Path, log: Log
+) -> Artifact:
     from explainer.pdf import PdfMetadata, write_pdf
 
     started = time.perf_counter()
@@ -163,7 +171,14 @@ def _write_pdf(project: Project, model: Explainer, edition: Edition, stage: Path
     )
     refused = write_pdf(html, target, meta)
     if refused:
-        raise InputError([Problem(str(project.templates_dir), f"the PDF asked for resources outside the assets: {refused}")])
+        raise InputError(
+            [
+                Problem(
+                    str(project.templates_dir),
+                    f"the PDF asked for resources outside the assets: {refused}",
+                )
+            ]
+        )
     log(f"wrote {edition.locale}/{target.name} ({time.perf_counter() - started:.2f} s)")
     return describe(stage, target, edition.locale, "pdf")
 

@@ -14,20 +14,35 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="explainer", description="Build the cited, bilingual OK OCE explainer."
     )
-    parser.add_argument("--project", type=Path, default=Path.cwd(),
-                        help="folder holding data/, locales/ and templates/ (default: here)")
+    parser.add_argument(
+        "--project",
+        type=Path,
+        default=Path.cwd(),
+        help="folder holding data/, locales/ and templates/ (default: here)",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     build = commands.add_parser("build", help="write the HTML and PDF editions and the manifest")
     build.add_argument("--out", type=Path, default=None, help="output folder (default: dist/)")
-    build.add_argument("--locale", action="append", dest="locales", metavar="L",
-                       help="build only this locale (repeatable; default: all)")
+    build.add_argument(
+        "--locale",
+        action="append",
+        dest="locales",
+        metavar="L",
+        help="build only this locale (repeatable; default: all)",
+    )
     build.add_argument("--no-pdf", action="store_true", help="write the HTML only")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
-    check = commands.add_parser("check", help="validate facts, catalogs and templates; write nothing")
-    check.add_argument("--sources", type=Path, metavar="DIR",
-                       help="also check every quote against the captured source texts in DIR")
+    check = commands.add_parser(
+        "check", help="validate facts, catalogs and templates; write nothing"
+    )
+    check.add_argument(
+        "--sources",
+        type=Path,
+        metavar="DIR",
+        help="also check every quote against the captured source texts in DIR",
+    )
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     return parser
 
@@ -40,8 +55,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ExplainerError as error:
         print(error, file=sys.stderr)
         if isinstance(error, InputError):
-            print(f"explainer: {len(error.problems)} problem(s); nothing was written",
-                  file=sys.stderr)
+            print(
+                f"explainer: {len(error.problems)} problem(s); nothing was written", file=sys.stderr
+            )
         return error.exit_code
     except KeyboardInterrupt:
         print("explainer: interrupted; the previous output is untouched", file=sys.stderr)
@@ -54,8 +70,9 @@ def _run(args: argparse.Namespace) -> int:
     project = Project(args.project.resolve())
     if args.command == "build":
         out = args.out or project.root / "dist"
-        artifacts = build(project, out, locales=args.locales, pdf=not args.no_pdf,
-                          strict=args.strict, log=_say)
+        artifacts = build(
+            project, out, locales=args.locales, pdf=not args.no_pdf, strict=args.strict, log=_say
+        )
         _say(f"built {len(artifacts)} artefact(s) into {out}")
         return 0
     warnings = check(project, strict=args.strict)

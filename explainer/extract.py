@@ -57,13 +57,18 @@ def _walk(data: DataFile, value: Any, key: KeyPath, english: Formatter) -> Itera
             continue
         if name in ROLES and isinstance(item, str) and item.strip():
             line, _ = data.place((*key, name))
-            comments = [f"{format_key((*key, name))}: {ROLES[name]}.", *_placeholders(data, value, key, english)]
+            comments = [
+                f"{format_key((*key, name))}: {ROLES[name]}.",
+                *_placeholders(data, value, key, english),
+            ]
             yield (line or 0, None, " ".join(item.split()), comments)
         else:
             yield from _walk(data, item, (*key, name), english)
 
 
-def _placeholders(data: DataFile, owner: dict[str, Any], key: KeyPath, english: Formatter) -> list[str]:
+def _placeholders(
+    data: DataFile, owner: dict[str, Any], key: KeyPath, english: Formatter
+) -> list[str]:
     """Return one comment line per placeholder: what it holds, with its English value."""
     args = Reader(data, []).args(owner, key) if "args" in owner else {}
     return [

@@ -186,12 +186,16 @@ class Formatter:
         symbol = get_currency_symbol(currency, locale=self.locale)
         gap = "\u00a0" if symbol == currency else ""
         if amount < 1_000_000:
-            text = format_currency(amount, currency, format="¤#,##0", locale=self.locale, currency_digits=False)
+            text = format_currency(
+                amount, currency, format="¤#,##0", locale=self.locale, currency_digits=False
+            )
             return text.replace(symbol, symbol + gap, 1)
         exponent = 3 * int(math.log10(amount) // 3)
         scaled = amount / 10**exponent
         digits = next(d for d in range(3) if round(scaled, d) == round(scaled, 2))
-        compact = format_compact_decimal(amount, format_type="long", locale=self.locale, fraction_digits=digits)
+        compact = format_compact_decimal(
+            amount, format_type="long", locale=self.locale, fraction_digits=digits
+        )
         return f"{symbol}{gap}{compact}"
 
     def date(self, value: PartialDate) -> str:
@@ -263,9 +267,8 @@ class Formatter:
 
 def figure_value(fmt: Formatter, figure: Figure) -> str:
     """Return a figure's value as readers see it: 65.414, 50–70, more than 27,000."""
-    one: Callable[[float], str] = (
-        (lambda v: fmt.money(v, figure.currency)) if figure.currency else fmt.number
-    )
+    currency = figure.currency
+    one: Callable[[float], str] = (lambda v: fmt.money(v, currency)) if currency else fmt.number
     value = one(figure.value)
     if figure.value_max is not None:
         value = f"{value}–{one(figure.value_max)}"

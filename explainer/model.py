@@ -318,7 +318,9 @@ class Reader:
         seen.add(value)
         return value
 
-    def date(self, obj: dict[str, Any], name: str, key: KeyPath, *, required: bool = True) -> PartialDate | None:
+    def date(
+        self, obj: dict[str, Any], name: str, key: KeyPath, *, required: bool = True
+    ) -> PartialDate | None:
         """Return obj[name] as a PartialDate."""
         value = obj.get(name)
         if value is None:
@@ -333,7 +335,9 @@ class Reader:
             )
         return parsed
 
-    def choice(self, obj: dict[str, Any], name: str, key: KeyPath, options: tuple[str, ...]) -> str | None:
+    def choice(
+        self, obj: dict[str, Any], name: str, key: KeyPath, options: tuple[str, ...]
+    ) -> str | None:
         """Return obj[name] if it is one of `options` (None if absent)."""
         value = obj.get(name)
         if value is None:
@@ -343,7 +347,9 @@ class Reader:
             return None
         return str(value)
 
-    def amount(self, obj: dict[str, Any], name: str, key: KeyPath, *, required: bool = True) -> int | float | None:
+    def amount(
+        self, obj: dict[str, Any], name: str, key: KeyPath, *, required: bool = True
+    ) -> int | float | None:
         """Return obj[name] as a number of zero or more."""
         value = obj.get(name)
         if value is None:
@@ -351,14 +357,18 @@ class Reader:
                 self.fail((*key, name), f"{name!r} is missing")
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.fail((*key, name), f"expected a number (no thousands separators), but found {value!r}")
+            self.fail(
+                (*key, name), f"expected a number (no thousands separators), but found {value!r}"
+            )
             return None
         if value < 0 or value != value or value in (float("inf"), float("-inf")):
             self.fail((*key, name), f"expected a number of zero or more, but found {value!r}")
             return None
         return value
 
-    def refs(self, obj: dict[str, Any], name: str, key: KeyPath, known: set[str], what: str) -> tuple[str, ...]:
+    def refs(
+        self, obj: dict[str, Any], name: str, key: KeyPath, known: set[str], what: str
+    ) -> tuple[str, ...]:
         """Return obj[name] as a non-empty list of ids that exist in `known`."""
         values = self.items(obj.get(name), (*key, name))
         found: list[str] = []
@@ -380,7 +390,9 @@ class Reader:
         """Return the placeholder values under obj["args"]."""
         raw = obj.get("args") or {}
         result: dict[str, Arg] = {}
-        for name, value in self.mapping(raw, (*key, "args"), tuple(raw) if isinstance(raw, dict) else ()).items():
+        for name, value in self.mapping(
+            raw, (*key, "args"), tuple(raw) if isinstance(raw, dict) else ()
+        ).items():
             arg = self._arg(value, (*key, "args", name))
             if arg is not None:
                 result[name] = arg
@@ -399,7 +411,11 @@ class Reader:
             return Money(amount, currency) if amount is not None and currency else None
         if isinstance(value, dict) and "term" in value:
             return Term(self.string(self.mapping(value, key, ("term",)), "term", key))
-        self.fail(key, f"expected a number, {{date: ...}}, {{money: ..., currency: ...}} or {{term: ...}}, but found {value!r}")
+        self.fail(
+            key,
+            "expected a number, {date: ...}, {money: ..., currency: ...} or {term: ...},"
+            f" but found {value!r}",
+        )
         return None
 
     def currency(self, obj: dict[str, Any], key: KeyPath, *, required: bool = False) -> str | None:
@@ -415,7 +431,15 @@ class Reader:
             return None
         return str(value)
 
-    def text(self, obj: dict[str, Any], name: str, key: KeyPath, args: Mapping[str, Arg], *, required: bool = True) -> Text | None:
+    def text(
+        self,
+        obj: dict[str, Any],
+        name: str,
+        key: KeyPath,
+        args: Mapping[str, Arg],
+        *,
+        required: bool = True,
+    ) -> Text | None:
         """Return obj[name] as a translatable Text whose placeholders all have values."""
         msgid = self.string(obj, name, key, required=required)
         if not msgid:
@@ -430,7 +454,10 @@ class Reader:
         if re.search(r"\d", re.sub(r"\{[^}]*\}", "", msgid)):
             self.fail(
                 (*key, name),
-                f"{msgid!r} has a number in it; write it as a {{placeholder}} with its value under 'args'",
+                f"{msgid!r} has a number in it;"
+                " write it as a {placeholder} with its value under 'args'",
             )
         line, _ = self.data.place((*key, name))
-        return Text(msgid, {k: v for k, v in args.items() if k in fields}, f"{self.data.path}:{line}")
+        return Text(
+            msgid, {k: v for k, v in args.items() if k in fields}, f"{self.data.path}:{line}"
+        )

@@ -32,7 +32,9 @@ class Artifact:
     section: str | None = None
 
 
-def describe(root: Path, path: Path, locale: str, kind: str, section: str | None = None) -> Artifact:
+def describe(
+    root: Path, path: Path, locale: str, kind: str, section: str | None = None
+) -> Artifact:
     """Return the manifest entry of a file written under `root`."""
     data = path.read_bytes()
     return Artifact(

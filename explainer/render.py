@@ -66,19 +66,27 @@ def page_counter_css(pattern: str) -> Markup:
     return Markup(" ".join(parts) or "counter(page)")
 
 
-def render(templates_dir: Path, name: str, context: Context, messages: Messages, **extra: Any) -> str:
+def render(
+    templates_dir: Path, name: str, context: Context, messages: Messages, **extra: Any
+) -> str:
     """Render template `name`, reporting template mistakes with file and line."""
     env = make_environment(templates_dir, messages)
     try:
         return env.get_template(name).render(**context, **extra)
     except jinja2.TemplateSyntaxError as error:
         file = error.filename or str(templates_dir / name)
-        raise InputError([Problem(file, f"template syntax: {error.message}", error.lineno)]) from None
+        raise InputError(
+            [Problem(file, f"template syntax: {error.message}", error.lineno)]
+        ) from None
     except jinja2.UndefinedError as error:
         file, line = _template_place(error, templates_dir / name)
-        raise InputError([Problem(file, f"the template uses something that does not exist: {error}", line)]) from None
+        raise InputError(
+            [Problem(file, f"the template uses something that does not exist: {error}", line)]
+        ) from None
     except jinja2.TemplateNotFound as error:
-        raise InputError([Problem(str(templates_dir / str(error.name)), "template not found")]) from None
+        raise InputError(
+            [Problem(str(templates_dir / str(error.name)), "template not found")]
+        ) from None
 
 
 def _template_place(error: BaseException, default: Path) -> tuple[str, int | None]:

@@ -38,15 +38,20 @@ def check_quotes(model: Explainer, folder: Path) -> list[Problem]:
         try:
             texts[source.id] = normalize(path.read_text(encoding="utf-8"))
         except OSError as error:
-            problems.append(Problem(str(path), f"cannot read the capture of {source.id!r}: {error.strerror}"))
+            problems.append(
+                Problem(str(path), f"cannot read the capture of {source.id!r}: {error.strerror}")
+            )
     for owner, quote in all_quotes(model):
         text = texts.get(quote.source)
         if text is not None and normalize(quote.text) not in text:
             hint = _closest(normalize(quote.text), text)
-            problems.append(Problem(
-                str(folder / (model.source(quote.source).capture or "")),
-                f"the quote in {owner!r} is not in this source word for word: {quote.text!r}{hint}",
-            ))
+            problems.append(
+                Problem(
+                    str(folder / (model.source(quote.source).capture or "")),
+                    f"the quote in {owner!r} is not in this source word for word:"
+                    f" {quote.text!r}{hint}",
+                )
+            )
     return problems
 
 
@@ -56,8 +61,6 @@ def _closest(quote: str, text: str) -> str:
     for n in range(len(words), 0, -1):
         head = " ".join(words[:n])
         if head in text:
-            rest = " ".join(words[n:n + 6])
+            rest = " ".join(words[n : n + 6])
             return f" (it matches up to {head[-40:]!r}, then differs at {rest!r})"
     return ""
-
-

@@ -32,7 +32,9 @@ from explainer.model import (
 _FACT_KEYS = ("id", "text", "args", "sources", "quotes")
 
 
-def validate(files: dict[str, DataFile], *, strict: bool = False) -> tuple[Explainer, list[Problem]]:
+def validate(
+    files: dict[str, DataFile], *, strict: bool = False
+) -> tuple[Explainer, list[Problem]]:
     """Return the model and its warnings; raise InputError listing every error."""
     problems: list[Problem] = []
     ids: set[str] = set()
@@ -80,28 +82,43 @@ def _edition(r: Reader) -> Edition:
 
 
 def _sources(r: Reader, ids: set[str]) -> tuple[Source, ...]:
-    keys = ("id", "outlet", "headline", "byline", "published", "published_qualifier",
-            "time", "url", "capture", "note", "args")
+    keys = (
+        "id",
+        "outlet",
+        "headline",
+        "byline",
+        "published",
+        "published_qualifier",
+        "time",
+        "url",
+        "capture",
+        "note",
+        "args",
+    )
     result = []
     for i, raw in enumerate(r.items(_top(r, "sources"), ("sources",))):
         key: KeyPath = ("sources", i)
         obj = r.mapping(raw, key, keys)
         url = r.string(obj, "url", key, required=False) or None
         if url and not url.startswith(("https://", "http://")):
-            r.fail((*key, "url"), f"expected a web address starting with https://, but found {url!r}")
-        result.append(Source(
-            id=r.ident(obj, key, ids),
-            number=i + 1,
-            outlet=r.string(obj, "outlet", key),
-            published=r.date(obj, "published", key),  # type: ignore[arg-type]
-            headline=r.string(obj, "headline", key, required=False) or None,
-            byline=r.string(obj, "byline", key, required=False) or None,
-            published_qualifier=r.choice(obj, "published_qualifier", key, DATE_QUALIFIERS),
-            time=r.string(obj, "time", key, required=False) or None,
-            url=url,
-            capture=r.string(obj, "capture", key, required=False) or None,
-            note=r.text(obj, "note", key, r.args(obj, key), required=False),
-        ))
+            r.fail(
+                (*key, "url"), f"expected a web address starting with https://, but found {url!r}"
+            )
+        result.append(
+            Source(
+                id=r.ident(obj, key, ids),
+                number=i + 1,
+                outlet=r.string(obj, "outlet", key),
+                published=r.date(obj, "published", key),  # type: ignore[arg-type]
+                headline=r.string(obj, "headline", key, required=False) or None,
+                byline=r.string(obj, "byline", key, required=False) or None,
+                published_qualifier=r.choice(obj, "published_qualifier", key, DATE_QUALIFIERS),
+                time=r.string(obj, "time", key, required=False) or None,
+                url=url,
+                capture=r.string(obj, "capture", key, required=False) or None,
+                note=r.text(obj, "note", key, r.args(obj, key), required=False),
+            )
+        )
     return tuple(result)
 
 
@@ -122,20 +139,27 @@ def _actors(r: Reader, ids: set[str]) -> dict[str, Actor]:
     return result
 
 
-def _quotes(r: Reader, obj: dict[str, Any], key: KeyPath, cited: tuple[str, ...]) -> tuple[Quote, ...]:
+def _quotes(
+    r: Reader, obj: dict[str, Any], key: KeyPath, cited: tuple[str, ...]
+) -> tuple[Quote, ...]:
     result = []
     for i, raw in enumerate(r.items(obj.get("quotes"), (*key, "quotes"))):
         qkey = (*key, "quotes", i)
         q = r.mapping(raw, qkey, ("source", "text", "translation", "lang"))
         source = r.string(q, "source", qkey)
         if source and source not in cited:
-            r.fail((*qkey, "source"), f"the quote's source {source!r} is not among the sources cited: {list(cited)}")
-        result.append(Quote(
-            text=r.string(q, "text", qkey),
-            source=source,
-            translation=r.string(q, "translation", qkey),
-            lang=r.string(q, "lang", qkey, required=False) or "id",
-        ))
+            r.fail(
+                (*qkey, "source"),
+                f"the quote's source {source!r} is not among the sources cited: {list(cited)}",
+            )
+        result.append(
+            Quote(
+                text=r.string(q, "text", qkey),
+                source=source,
+                translation=r.string(q, "translation", qkey),
+                lang=r.string(q, "lang", qkey, required=False) or "id",
+            )
+        )
     return tuple(result)
 
 
@@ -162,11 +186,15 @@ def _about(r: Reader, ids: set[str], known: _Known) -> tuple[Topic, ...]:
         key: KeyPath = ("about", i)
         obj = r.mapping(raw, key, ("id", "title", "facts"))
         facts = r.items(obj.get("facts"), (*key, "facts"))
-        topics.append(Topic(
-            id=r.ident(obj, key, ids),
-            title=r.text(obj, "title", key, {}) or Text(""),
-            facts=tuple(_fact(r, f, (*key, "facts", j), ids, known) for j, f in enumerate(facts)),
-        ))
+        topics.append(
+            Topic(
+                id=r.ident(obj, key, ids),
+                title=r.text(obj, "title", key, {}) or Text(""),
+                facts=tuple(
+                    _fact(r, f, (*key, "facts", j), ids, known) for j, f in enumerate(facts)
+                ),
+            )
+        )
     return tuple(topics)
 
 
@@ -177,8 +205,13 @@ def _steps(r: Reader, ids: set[str], known: _Known) -> Steps:
     for i, raw in enumerate(r.items(obj.get("list"), ("steps", "list"))):
         key: KeyPath = ("steps", "list", i)
         step = r.mapping(raw, key, ("id", "name", "gloss"))
-        steps.append(Step(r.ident(step, key, ids), r.string(step, "name", key),
-                          r.text(step, "gloss", key, {}) or Text("")))
+        steps.append(
+            Step(
+                r.ident(step, key, ids),
+                r.string(step, "name", key),
+                r.text(step, "gloss", key, {}) or Text(""),
+            )
+        )
     return Steps(intro, tuple(steps))
 
 
@@ -199,9 +232,23 @@ def _period(r: Reader, raw: Any, key: KeyPath) -> Period:
 
 
 def _figure(r: Reader, raw: Any, key: KeyPath, ids: set[str], known: _Known) -> Figure:
-    keys = ("id", "topic", "label", "value", "value_max", "qualifier", "currency",
-            "period", "reported_by", "reported_on", "reported_on_qualifier", "sources",
-            "quotes", "note", "args")
+    keys = (
+        "id",
+        "topic",
+        "label",
+        "value",
+        "value_max",
+        "qualifier",
+        "currency",
+        "period",
+        "reported_by",
+        "reported_on",
+        "reported_on_qualifier",
+        "sources",
+        "quotes",
+        "note",
+        "args",
+    )
     obj = r.mapping(raw, key, keys)
     args = r.args(obj, key)
     sources = _cited(r, obj, key, known)
@@ -226,7 +273,9 @@ def _figure(r: Reader, raw: Any, key: KeyPath, ids: set[str], known: _Known) -> 
     )
 
 
-def _results(r: Reader, ids: set[str], known: _Known) -> tuple[tuple[Figure, ...], tuple[Comparison, ...]]:
+def _results(
+    r: Reader, ids: set[str], known: _Known
+) -> tuple[tuple[Figure, ...], tuple[Comparison, ...]]:
     content = r.mapping(r.data.content, (), ("figures", "comparisons"))
     raw_figures = r.items(content.get("figures"), ("figures",))
     figures = tuple(_figure(r, f, ("figures", i), ids, known) for i, f in enumerate(raw_figures))
@@ -236,12 +285,14 @@ def _results(r: Reader, ids: set[str], known: _Known) -> tuple[tuple[Figure, ...
         key: KeyPath = ("comparisons", i)
         obj = r.mapping(raw, key, ("id", "title", "figures", "note", "args"))
         args = r.args(obj, key)
-        comparisons.append(Comparison(
-            id=r.ident(obj, key, ids),
-            title=r.text(obj, "title", key, args) or Text(""),
-            figures=r.refs(obj, "figures", key, figure_ids, "figure"),
-            note=r.text(obj, "note", key, args) or Text(""),
-        ))
+        comparisons.append(
+            Comparison(
+                id=r.ident(obj, key, ids),
+                title=r.text(obj, "title", key, args) or Text(""),
+                figures=r.refs(obj, "figures", key, figure_ids, "figure"),
+                note=r.text(obj, "note", key, args) or Text(""),
+            )
+        )
     return figures, tuple(comparisons)
 
 
@@ -269,14 +320,16 @@ def _disputes(r: Reader, ids: set[str], known: _Known) -> tuple[Dispute, ...]:
         key: KeyPath = ("disputes", i)
         obj = r.mapping(raw, key, keys)
         args = r.args(obj, key)
-        result.append(Dispute(
-            id=r.ident(obj, key, ids),
-            title=r.text(obj, "title", key, args) or Text(""),
-            claim=_statement(r, obj.get("claim"), (*key, "claim"), known),
-            response=_statement(r, obj.get("response"), (*key, "response"), known),
-            established=r.text(obj, "established", key, args) or Text(""),
-            not_established=r.text(obj, "not_established", key, args) or Text(""),
-        ))
+        result.append(
+            Dispute(
+                id=r.ident(obj, key, ids),
+                title=r.text(obj, "title", key, args) or Text(""),
+                claim=_statement(r, obj.get("claim"), (*key, "claim"), known),
+                response=_statement(r, obj.get("response"), (*key, "response"), known),
+                established=r.text(obj, "established", key, args) or Text(""),
+                not_established=r.text(obj, "not_established", key, args) or Text(""),
+            )
+        )
     return tuple(result)
 
 
