@@ -7,6 +7,8 @@ leaves the previous output exactly as it was.
 
 from __future__ import annotations
 
+import ctypes
+import fcntl
 import hashlib
 import json
 import os
@@ -79,18 +81,72 @@ def staging(out: Path, *, keep: bool) -> Iterator[Path]:
     """Yield a fresh folder beside `out`; on success, swap it into place.
 
     With `keep`, the folder starts as a copy of the current output, so that a
-    build of some locales keeps the others.
+    build of some locales keeps the others. The folder is locked while the
+    build runs, so that the next build can tell it from one left by a killed build.
     """
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
+    with _swap_lock(out):
+        remove_stale(out)
+        stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
+        held = _lock_folder(stage)
     try:
         if keep and out.is_dir():
             shutil.copytree(out, stage, dirs_exist_ok=True)
         yield stage
-        _swap(stage, out)
+        with _swap_lock(out):
+            _swap(stage, out)
     finally:
+        os.close(held)
         shutil.rmtree(stage, ignore_errors=True)
+
+
+def remove_stale(out: Path) -> None:
+    """Remove the folders of builds that died; restore an output lost mid-swap.
+
+    Call with the swap lock held.
+    """
+    old = sorted(out.parent.glob(f".{out.name}.old-*"))
+    for folder in old:
+        saved = folder / out.name
+        if not out.exists() and saved.is_dir() and _unused(folder):
+            os.rename(saved, out)
+    for folder in [*old, *out.parent.glob(f".{out.name}.build-*")]:
+        if _unused(folder):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _lock_folder(folder: Path) -> int:
+    """Hold an exclusive lock on `folder` until the returned descriptor is closed."""
+    fd = os.open(folder, os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    return fd
+
+
+def _unused(folder: Path) -> bool:
+    """Return whether no running build holds `folder`."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return True
+
+
+@contextmanager
+def _swap_lock(out: Path) -> Iterator[None]:
+    """Let one build at a time swap its output into place."""
+    fd = os.open(out.parent / f".{out.name}.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 def _swap(stage: Path, out: Path) -> None:
@@ -99,7 +155,26 @@ def _swap(stage: Path, out: Path) -> None:
     if not out.exists():
         os.rename(stage, out)
         return
+    if _exchange(stage, out):
+        shutil.rmtree(stage, ignore_errors=True)
+        return
     old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-    os.rename(out, old / out.name)
-    os.rename(stage, out)
+    held = _lock_folder(old)
+    try:
+        os.rename(out, old / out.name)
+        os.rename(stage, out)
+    finally:
+        os.close(held)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one atomic step (Linux renameat2); return False if unsupported."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    done = renameat2(at_fdcwd, bytes(a), at_fdcwd, bytes(b), rename_exchange)
+    return bool(done == 0)
