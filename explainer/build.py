@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from explainer.catalogs import Messages, choose_locales, load_messages
 from explainer.errors import InputError, Problem, UsageError
@@ -17,6 +18,9 @@ from explainer.model import Explainer
 from explainer.output import Artifact, describe, read_manifest, staging, write_manifest, write_text
 from explainer.render import render
 from explainer.validate import validate
+
+if TYPE_CHECKING:
+    from explainer.pdfs import PdfJob
 
 Log = Callable[[str], None]
 
@@ -116,47 +120,61 @@ def build(
     pdf: bool = True,
     strict: bool = False,
     log: Log = print,
+    warn: Log | None = None,
 ) -> list[Artifact]:
-    """Build every edition into `out`; return the manifest's artefacts."""
+    """Build every edition into `out`; return the manifest's artefacts.
+
+    `log` gets a progress line per artefact; `warn` (default: `log`) the warnings.
+    """
+    warn = warn or log
     model, warnings = load_model(project, strict=strict)
     for warning in warnings:
-        log(str(warning))
+        warn(str(warning))
     chosen = choose_locales(project.locales_dir, locales)
     editions = prepare(project, model, chosen)
     with staging(out, keep=bool(locales)) as stage:
         kept = [a for a in read_manifest(stage) if a.locale not in chosen]
-        artifacts = kept + [
-            a for e in editions for a in _write_edition(project, model, e, stage, pdf, log)
-        ]
+        artifacts = kept + [_write_page(project, model, e, stage, log) for e in editions]
+        if pdf:
+            artifacts += _write_pdfs(project, model, editions, stage, out, log)
         write_manifest(stage, artifacts)
+    for edition in editions:
+        if edition.messages.fallbacks:
+            count = len(edition.messages.fallbacks)
+            warn(f"{edition.locale}: {count} string(s) not translated; shown in English")
     return artifacts
 
 
-def _write_edition(
-    project: Project, model: Explainer, edition: Edition, stage: Path, pdf: bool, log: Log
-) -> list[Artifact]:
-    folder = stage / edition.locale
-    started = time.perf_counter()
-    page = folder / "index.html"
-    write_text(page, render_page(project, edition, model, "screen"))
-    artifacts = [describe(stage, page, edition.locale, "page")]
-    log(f"wrote {edition.locale}/index.html ({time.perf_counter() - started:.2f} s)")
-    if pdf:
-        artifacts.append(_write_pdf(project, model, edition, stage, log))
-    if edition.messages.fallbacks:
-        count = len(edition.messages.fallbacks)
-        log(f"{edition.locale}: {count} string(s) not translated; shown in English")
-    return artifacts
-
-
-def _write_pdf(
+def _write_page(
     project: Project, model: Explainer, edition: Edition, stage: Path, log: Log
 ) -> Artifact:
-    from explainer.pdf import PdfMetadata, write_pdf
-
     started = time.perf_counter()
+    page = stage / edition.locale / "index.html"
+    write_text(page, render_page(project, edition, model, "screen"))
+    log(f"wrote {edition.locale}/index.html ({time.perf_counter() - started:.2f} s)")
+    return describe(stage, page, edition.locale, "page")
+
+
+def _write_pdfs(
+    project: Project, model: Explainer, editions: list[Edition], stage: Path, out: Path, log: Log
+) -> list[Artifact]:
+    """Write the PDF of every edition, in parallel, reusing unchanged ones from `out`."""
+    from explainer.pdfs import render_all
+
+    jobs = [_pdf_job(project, model, edition) for edition in editions]
+    for result in render_all(jobs, stage, out, log):
+        if result.refused:
+            message = f"the PDF asked for resources outside the assets: {result.refused}"
+            raise InputError([Problem(str(project.templates_dir), message)])
+    return [describe(stage, stage / job.path, job.locale, "pdf") for job in jobs]
+
+
+def _pdf_job(project: Project, model: Explainer, edition: Edition) -> PdfJob:
+    """Return the job that renders an edition's PDF: its print HTML and metadata."""
+    from explainer.pdf import PdfMetadata
+    from explainer.pdfs import PdfJob
+
     html = render_page(project, edition, model, "print")
-    target = stage / edition.locale / pdf_name(edition.locale)
     meta = PdfMetadata(
         title=_title(edition),
         lang=edition.locale,
@@ -169,18 +187,7 @@ def _write_pdf(
         keywords=["OK OCE", "Jakarta", "UMKM", "7 PAS", "Sandiaga Uno", "Anies Baswedan"],
         created=f"{edition.context['edition_date_iso']}T00:00:00Z",
     )
-    refused = write_pdf(html, target, meta)
-    if refused:
-        raise InputError(
-            [
-                Problem(
-                    str(project.templates_dir),
-                    f"the PDF asked for resources outside the assets: {refused}",
-                )
-            ]
-        )
-    log(f"wrote {edition.locale}/{target.name} ({time.perf_counter() - started:.2f} s)")
-    return describe(stage, target, edition.locale, "pdf")
+    return PdfJob(f"{edition.locale}/{pdf_name(edition.locale)}", edition.locale, html, meta)
 
 
 def _title(edition: Edition) -> str:

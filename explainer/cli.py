@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -33,6 +34,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--no-pdf", action="store_true", help="write the HTML only")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build.add_argument(
+        "--quiet",
+        action="store_true",
+        help="no progress lines (the default when CI=true or stderr is not a terminal)",
+    )
 
     check = commands.add_parser(
         "check", help="validate facts, catalogs and templates; write nothing"
@@ -70,8 +76,15 @@ def _run(args: argparse.Namespace) -> int:
     project = Project(args.project.resolve())
     if args.command == "build":
         out = args.out or project.root / "dist"
+        progress = _say if _progress_wanted(args.quiet) else _quiet
         artifacts = build(
-            project, out, locales=args.locales, pdf=not args.no_pdf, strict=args.strict, log=_say
+            project,
+            out,
+            locales=args.locales,
+            pdf=not args.no_pdf,
+            strict=args.strict,
+            log=progress,
+            warn=_say,
         )
         _say(f"built {len(artifacts)} artefact(s) into {out}")
         return 0
@@ -94,6 +107,16 @@ def _check_sources(model: object, folder: Path) -> None:
     problems = check_quotes(model, folder)
     if problems:
         raise InputError(problems)
+
+
+def _progress_wanted(quiet: bool) -> bool:
+    """Return whether to print a line per artefact: in a terminal, outside CI."""
+    in_ci = os.environ.get("CI", "").lower() in ("true", "1", "yes")
+    return not quiet and not in_ci and sys.stderr.isatty()
+
+
+def _quiet(message: str) -> None:
+    """Drop a progress line."""
 
 
 def _say(message: str) -> None:

@@ -1,0 +1,115 @@
+"""Render the PDF editions: unchanged ones reused, the rest in parallel processes.
+
+Each locale's PDF is an independent job (print HTML in, PDF file out), so the
+jobs run in a pool of worker processes, one per core at most. A job whose
+inputs hash like the previous build's is not run: its file is taken from the
+previous output (see `cache`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import multiprocessing
+import os
+import time
+from collections.abc import Callable
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from explainer import __version__
+from explainer.cache import Cache, file_hash, tree_hash
+from explainer.pdf import ASSETS, PDF_OPTIONS, PdfMetadata
+
+Log = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    """One PDF to write: where (relative to the output folder), from what HTML, saying what."""
+
+    path: str
+    locale: str
+    html: str
+    meta: PdfMetadata
+
+    def key(self, assets: str) -> str:
+        """Return a hash of everything the PDF is made from."""
+        digest = hashlib.sha256()
+        for part in (
+            self.html,
+            json.dumps(dataclasses.asdict(self.meta), sort_keys=True),
+            json.dumps(PDF_OPTIONS, sort_keys=True),
+            metadata.version("weasyprint"),
+            __version__,
+            (Path(__file__).parent / "pdf.py").read_text(encoding="utf-8"),
+            assets,
+        ):
+            digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+        return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class PdfResult:
+    """What a rendering job reports back."""
+
+    path: str
+    refused: list[str]
+    seconds: float
+
+
+def render_job(job: PdfJob, stage: Path) -> PdfResult:
+    """Write one PDF into `stage` (runs in a worker process)."""
+    from explainer.pdf import write_pdf
+
+    started = time.perf_counter()
+    target = stage / job.path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    refused = write_pdf(job.html, target, job.meta)
+    return PdfResult(job.path, refused, time.perf_counter() - started)
+
+
+def render_all(
+    jobs: list[PdfJob], stage: Path, previous: Path, log: Log, *, workers: int | None = None
+) -> list[PdfResult]:
+    """Write every job's PDF into `stage`, reusing those `previous` already has."""
+    cache = Cache.load(previous)
+    assets = tree_hash(ASSETS)
+    keys = {job.path: job.key(assets) for job in jobs}
+    todo = []
+    for job in jobs:
+        if cache.reuse(job.path, keys[job.path], stage):
+            log(f"kept {job.path} (unchanged)")
+        else:
+            todo.append(job)
+    results = _run(todo, stage, log, workers)
+    fresh = Cache(stage, {p: e for p, e in cache.entries.items() if (stage / p).is_file()})
+    for job in jobs:
+        fresh.record(job.path, keys[job.path], file_hash(stage / job.path))
+    fresh.write(stage)
+    return results
+
+
+def _run(todo: list[PdfJob], stage: Path, log: Log, workers: int | None) -> list[PdfResult]:
+    """Render the jobs, in worker processes when there is more than one."""
+    if not todo:
+        return []
+    count = min(len(todo), workers or os.cpu_count() or 1)
+    if count == 1:
+        return [_logged(render_job(job, stage), log) for job in todo]
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+        futures = [_submit(pool, job, stage) for job in todo]
+        return [_logged(future.result(), log) for future in futures]
+
+
+def _submit(pool: Executor, job: PdfJob, stage: Path) -> Future[PdfResult]:
+    return pool.submit(render_job, job, stage)
+
+
+def _logged(result: PdfResult, log: Log) -> PdfResult:
+    log(f"wrote {result.path} ({result.seconds:.2f} s)")
+    return result
