@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gettext
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,8 +63,11 @@ def read_catalog(path: Path, locale: str) -> Catalog:
         with path.open("rb") as handle:
             return read_po(handle, locale=locale, abort_invalid=True)
     except PoFileError as error:
+        # Babel counts lines from 0 and appends " on <line>" to its message.
         line = getattr(error, "lineno", None)
-        raise InputError([Problem(str(path), f"not a valid PO file: {error}", line)]) from None
+        line = line + 1 if isinstance(line, int) else None
+        message = re.sub(r" on \d+$", "", str(error))
+        raise InputError([Problem(str(path), f"not a valid PO file: {message}", line)]) from None
     except (OSError, UnicodeDecodeError, ValueError) as error:
         raise InputError([Problem(str(path), f"cannot be read: {error}")]) from None
 

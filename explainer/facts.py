@@ -89,6 +89,11 @@ def parse_text(text: str, path: str) -> DataFile:
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         message = f"not valid YAML: {error.problem or error.context}"
         raise InputError([Problem(path, message, line, column)]) from None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        message = f"not valid YAML: unacceptable character #x{error.character:04x}: {error.reason}"
+        raise InputError([Problem(path, message, line, column)]) from None
     data = DataFile(path, None)
     problems: list[Problem] = []
     data.content = _convert(node, (), data, problems) if node is not None else None

@@ -291,6 +291,9 @@ class Reader:
 
     def items(self, value: Any, key: KeyPath) -> list[Any]:
         """Return `value` as a non-empty list."""
+        if value is None and key and isinstance(key[-1], str):
+            self.fail(key, f"{key[-1]!r} is missing; expected a non-empty list")
+            return []
         if not isinstance(value, list) or not value:
             self.fail(key, f"expected a non-empty list, but found {value!r}")
             return []
