@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 from explainer.catalogs import Messages, choose_locales, load_messages
 from explainer.errors import InputError, Problem, UsageError
 from explainer.facts import load_data_dir
-from explainer.localize import Context, build_context
+from explainer.localize import N_, Context, build_context
 from explainer.model import Explainer
 from explainer.output import Artifact, describe, read_manifest, staging, write_manifest, write_text
-from explainer.render import render
+from explainer.render import fill, render
 from explainer.validate import validate
 
 if TYPE_CHECKING:
@@ -179,15 +179,20 @@ def _pdf_job(project: Project, model: Explainer, edition: Edition) -> PdfJob:
         title=_title(edition),
         lang=edition.locale,
         authors=[model.edition.publisher],
-        description=edition.messages.gettext(
-            "What OK OCE is, the %(method)s steps, the reported results and the disputed "
-            "claims, with sources."
-        )
-        % {"method": "7 PAS"},
+        description=_description(edition),
         keywords=["OK OCE", "Jakarta", "UMKM", "7 PAS", "Sandiaga Uno", "Anies Baswedan"],
         created=f"{edition.context['edition_date_iso']}T00:00:00Z",
     )
     return PdfJob(f"{edition.locale}/{pdf_name(edition.locale)}", edition.locale, html, meta)
+
+
+def _description(edition: Edition) -> str:
+    msgid = N_(
+        "What OK OCE is, the %(method)s steps, the reported results and the disputed "
+        "claims, with sources."
+    )
+    text = fill(edition.messages.gettext(msgid), msgid, {"method": "7 PAS"}, edition.messages)
+    return text.unescape()
 
 
 def _title(edition: Edition) -> str:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable
+import string
+from collections.abc import Callable, Mapping
 from typing import TypedDict
 
 from babel import Locale
@@ -212,9 +213,9 @@ class Formatter:
             return self._("date not stated")
         text = self.date(value)
         if qualifier == "on_or_after":
-            return self._("on or after {date}").format(date=text)
+            return self.fill("on or after {date}", date=text)
         if qualifier == "before":
-            return self._("before {date}").format(date=text)
+            return self.fill("before {date}", date=text)
         return text
 
     def period(self, period: Period) -> str:
@@ -227,7 +228,7 @@ class Formatter:
             "before": N_("before {date}"),
         }
         if period.kind in patterns and period.start:
-            return self._(patterns[period.kind]).format(date=self.date(period.start))
+            return self.fill(patterns[period.kind], date=self.date(period.start))
         return self._("period not stated")
 
     def _interval(self, start: PartialDate, end: PartialDate) -> str:
@@ -254,15 +255,35 @@ class Formatter:
 
     def text(self, text: Text) -> str:
         """Return a Text translated, with its placeholders filled in."""
-        values = {name: self.arg(value) for name, value in text.args.items()}
-        translated = self._(text.msgid)
+        return self.fill(text.msgid, **{name: self.arg(v) for name, v in text.args.items()})
+
+    def fill(self, msgid: str, **values: str) -> str:
+        """Return `msgid` translated, with its {placeholders} replaced by `values`."""
         try:
-            return translated.format(**values)
-        except (KeyError, IndexError, ValueError):
+            return substitute(self._(msgid), values)
+        except ValueError:
             # A broken translation never breaks the edition: `explainer check`
             # reports it, and the reader gets the English.
-            self.messages.fallbacks.add(text.msgid)
-            return text.msgid.format(**values)
+            self.messages.fallbacks.add(msgid)
+            return substitute(msgid, values)
+
+
+def substitute(pattern: str, values: Mapping[str, str]) -> str:
+    """Replace each {name} in `pattern` by its value; {{ and }} stand for braces.
+
+    Unlike str.format, a field that is not a plain known name (an attribute,
+    an index, a format spec) is refused with ValueError, so a catalog entry can
+    neither read nor blow up anything.
+    """
+    parts = []
+    for literal, name, spec, conversion in string.Formatter().parse(pattern):
+        parts.append(literal)
+        if name is None:
+            continue
+        if name not in values or spec or conversion:
+            raise ValueError(f"unexpected placeholder {{{name}}} in {pattern!r}")
+        parts.append(values[name])
+    return "".join(parts)
 
 
 def figure_value(fmt: Formatter, figure: Figure) -> str:
@@ -273,9 +294,9 @@ def figure_value(fmt: Formatter, figure: Figure) -> str:
     if figure.value_max is not None:
         value = f"{value}–{one(figure.value_max)}"
     if figure.qualifier == "more_than":
-        return fmt._("more than {value}").format(value=value)
+        return fmt.fill("more than {value}", value=value)
     if figure.qualifier == "about":
-        return fmt._("about {value}").format(value=value)
+        return fmt.fill("about {value}", value=value)
     return value
 
 
@@ -315,7 +336,7 @@ class _Builder:
         name = actor.name or (self.fmt.text(actor.description) if actor.description else "")
         if actor.role is None:
             return name
-        return self.fmt._("{name}, {role}").format(name=name, role=self.fmt.text(actor.role))
+        return self.fmt.fill("{name}, {role}", name=name, role=self.fmt.text(actor.role))
 
     def figure(self, figure: Figure, owner: str | None = None) -> FigureCtx:
         return FigureCtx(

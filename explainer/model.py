@@ -448,10 +448,20 @@ class Reader:
         if not msgid:
             return None
         try:
-            fields = {f for _, f, _, _ in string.Formatter().parse(msgid) if f is not None}
+            parsed = [(f, spec, conv) for _, f, spec, conv in string.Formatter().parse(msgid)]
         except ValueError as error:
             self.fail((*key, name), f"broken placeholder in {msgid!r}: {error}")
             return None
+        fields = {f for f, _, _ in parsed if f is not None}
+        for field_name, spec, conv in parsed:
+            if field_name is not None and (spec or conv or not field_name.isidentifier()):
+                self.fail(
+                    (*key, name),
+                    f"placeholder {{{field_name}{'!' + conv if conv else ''}"
+                    f"{':' + spec if spec else ''}}} in {msgid!r} must be a plain name such as"
+                    " {count}; each value is formatted for the locale",
+                )
+                return None
         for missing in sorted(fields - set(args)):
             self.fail((*key, name), f"placeholder {{{missing}}} has no value under 'args'")
         if re.search(r"\d", re.sub(r"\{[^}]*\}", "", msgid)):

@@ -16,7 +16,9 @@ from markupsafe import Markup, escape
 
 from explainer.catalogs import Messages
 from explainer.errors import InputError, Problem
-from explainer.localize import Context
+from explainer.localize import N_, Context
+
+PAGE_COUNTER = N_("Page {page} of {pages}")
 
 
 def make_environment(templates_dir: Path, messages: Messages) -> jinja2.Environment:
@@ -31,20 +33,25 @@ def make_environment(templates_dir: Path, messages: Messages) -> jinja2.Environm
         keep_trailing_newline=True,
     )
 
-    def gettext(message: str) -> Markup:
-        return escape(messages.gettext(message))
+    def gettext(message: str, **variables: Any) -> Markup:
+        return fill(messages.gettext(message), message, variables, messages)
 
-    def ngettext(singular: str, plural: str, n: int) -> Markup:
-        return escape(messages.ngettext(singular, plural, n))
+    def ngettext(singular: str, plural: str, n: int, **variables: Any) -> Markup:
+        variables.setdefault("num", n)
+        english = singular if n == 1 else plural
+        return fill(messages.ngettext(singular, plural, n), english, variables, messages)
 
-    def pgettext(context: str, message: str) -> Markup:
-        return escape(messages.pgettext(context, message))
+    def pgettext(context: str, message: str, **variables: Any) -> Markup:
+        return fill(messages.pgettext(context, message), message, variables, messages)
 
     env.install_gettext_callables(  # type: ignore[attr-defined]
         gettext, ngettext, newstyle=True, pgettext=pgettext
     )
+    # Jinja's own new-style wrappers apply `%` to the translation unguarded; ours
+    # fall back to the English when a translation's placeholders are broken.
+    env.globals.update(_=gettext, gettext=gettext, ngettext=ngettext, pgettext=pgettext)
     env.globals["page_counter_css"] = lambda: page_counter_css(
-        messages.gettext("Page {page} of {pages}")
+        messages.gettext(PAGE_COUNTER), PAGE_COUNTER
     )
     return env
 
@@ -55,10 +62,23 @@ def css_string(text: str) -> str:
     return '"' + " ".join(escaped.split()) + '"'
 
 
-def page_counter_css(pattern: str) -> Markup:
+def fill(translated: str, msgid: str, variables: dict[str, Any], messages: Messages) -> Markup:
+    """Escape a translation and fill its %(name)s placeholders (English if they are broken)."""
+    try:
+        return escape(translated) % variables
+    except (KeyError, ValueError, TypeError):
+        messages.fallbacks.add(msgid)
+        return escape(msgid) % variables
+
+
+def page_counter_css(pattern: str, english: str = PAGE_COUNTER) -> Markup:
     """Turn "Page {page} of {pages}" into CSS content with page counters."""
+    try:
+        fields = list(string.Formatter().parse(pattern))
+    except ValueError:
+        fields = list(string.Formatter().parse(english))
     parts: list[str] = []
-    for literal, name, _, _ in string.Formatter().parse(pattern):
+    for literal, name, _, _ in fields:
         if literal:
             parts.append(css_string(literal))
         if name in ("page", "pages"):
