@@ -100,7 +100,10 @@ def _run(todo: list[PdfJob], stage: Path, log: Log, workers: int | None) -> list
     count = min(len(todo), workers or os.cpu_count() or 1)
     if count == 1:
         return [_logged(render_job(job, stage), log) for job in todo]
-    context = multiprocessing.get_context("spawn")
+    # Fork: the workers start at once and need no importable __main__ (the
+    # parent has not loaded WeasyPrint, so there is nothing unsafe to inherit).
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
         futures = [_submit(pool, job, stage) for job in todo]
         return [_logged(future.result(), log) for future in futures]

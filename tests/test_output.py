@@ -1,0 +1,148 @@
+"""Nothing lost: a killed, failed or concurrent build never leaves a half-written output."""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from explainer.build import Project
+from explainer.output import remove_stale, staging
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def cli(project: Path, *args: str) -> list[str]:
+    """Return the command line that runs the explainer on `project`."""
+    return [sys.executable, "-m", "explainer", "--project", str(project), *args]
+
+
+def quiet_env() -> dict[str, str]:
+    """Return an environment without progress lines or a fixed build date."""
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    env["CI"] = "true"
+    return env
+
+
+def assert_complete(out: Path) -> dict[str, str]:
+    """Assert every file the manifest lists is there with its hash; return path → hash."""
+    entries = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["artifacts"]
+    assert entries
+    found = {}
+    for entry in entries:
+        data = (out / entry["path"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == entry["sha256"], entry["path"]
+        found[entry["path"]] = entry["sha256"]
+    return found
+
+
+def test_killed_during_pdf_rendering_leaves_previous_output(tmp_path: Path, dist: Path) -> None:
+    out = tmp_path / "dist"
+    shutil.copytree(dist, out)
+    (out / ".build-cache.json").unlink(missing_ok=True)  # so the build has PDFs to render
+    before = assert_complete(out)
+
+    process = subprocess.Popen(
+        cli(ROOT, "build", "--out", str(out)),
+        env=quiet_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not list(tmp_path.glob(".dist.build-*/id/index.html")):
+            assert process.poll() is None, "the build ended before rendering PDFs"
+            assert time.monotonic() < deadline, "the build never started"
+            time.sleep(0.02)
+        time.sleep(0.5)  # into WeasyPrint
+        assert process.poll() is None, "the build ended before it could be killed"
+    finally:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+    assert assert_complete(out) == before
+    assert list(tmp_path.glob(".dist.build-*")), "expected the killed build's staging folder"
+
+    subprocess.run(cli(ROOT, "build", "--no-pdf", "--out", str(out)), env=quiet_env(), check=True)
+    assert not list(tmp_path.glob(".dist.build-*")), "the stale staging folder was not removed"
+    assert_complete(out)
+
+
+def changed_project(target: Path) -> Path:
+    """A copy of the project whose English page differs from the real one."""
+    for name in ("data", "locales", "templates"):
+        shutil.copytree(ROOT / name, target / name)
+    edition = target / "data" / "edition.yaml"
+    text = edition.read_text(encoding="utf-8")
+    edition.write_text(text.replace("OK OCE explainer project", "Another publisher"), "utf-8")
+    return target
+
+
+def test_concurrent_builds_leave_one_complete_output(tmp_path: Path) -> None:
+    other = changed_project(tmp_path / "other")
+    out = tmp_path / "dist"
+    for _ in range(3):
+        processes = [
+            subprocess.Popen(cli(project, "build", "--no-pdf", "--out", str(out)), env=quiet_env())
+            for project in (ROOT, other, ROOT, other)
+        ]
+        assert [p.wait(timeout=120) for p in processes] == [0, 0, 0, 0]
+        assert_complete(out)
+        publishers = {
+            "Another publisher" in (out / locale / "index.html").read_text(encoding="utf-8")
+            for locale in ("en", "id")
+        }
+        assert len(publishers) == 1, "the output mixes two builds"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".dist.lock", "dist", "other"]
+
+
+def test_failed_build_leaves_no_staging_folder(tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    (out / "en").mkdir(parents=True)
+    (out / "en" / "index.html").write_text("previous\n", encoding="utf-8")
+    with pytest.raises(RuntimeError), staging(out, keep=False) as stage:
+        (stage / "partial.html").write_text("half\n", encoding="utf-8")
+        raise RuntimeError("the build failed")
+    assert (out / "en" / "index.html").read_text(encoding="utf-8") == "previous\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".dist.lock", "dist"]
+
+
+def test_stale_folders_are_removed_but_running_builds_kept(tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    out.mkdir()
+    stale = tmp_path / ".dist.build-stale"
+    running = tmp_path / ".dist.build-running"
+    stale.mkdir()
+    running.mkdir()
+    held = os.open(running, os.O_RDONLY)
+    try:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        remove_stale(out)
+        assert not stale.exists()
+        assert running.exists()
+    finally:
+        os.close(held)
+
+
+def test_output_lost_mid_swap_is_restored(tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    saved = tmp_path / ".dist.old-crashed" / "dist"
+    saved.mkdir(parents=True)
+    (saved / "manifest.json").write_text("{}\n", encoding="utf-8")
+    remove_stale(out)
+    assert (out / "manifest.json").read_text(encoding="utf-8") == "{}\n"
+    assert not (tmp_path / ".dist.old-crashed").exists()
+
+
+def test_project_fixture_is_the_real_project(project: Project) -> None:
+    assert project.root == ROOT
