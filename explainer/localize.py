@@ -194,8 +194,13 @@ class Formatter:
         exponent = 3 * int(math.log10(amount) // 3)
         scaled = amount / 10**exponent
         digits = next(d for d in range(3) if round(scaled, d) == round(scaled, 2))
+        # Some locales (e.g. su) have only the short compact forms.
+        long = "long" in self.locale.compact_decimal_formats
         compact = format_compact_decimal(
-            amount, format_type="long", locale=self.locale, fraction_digits=digits
+            amount,
+            format_type="long" if long else "short",
+            locale=self.locale,
+            fraction_digits=digits,
         )
         return f"{symbol}{gap}{compact}"
 

@@ -1,0 +1,196 @@
+"""Time the build on this machine and print a table (`make bench`).
+
+Every build runs as a fresh `python -m explainer` process, as an editor would
+run it, on a copy of the project in a temporary folder. The baseline is bare
+WeasyPrint, also in a fresh process, rendering the same print HTML files one
+after another; the ratio of our cold build to it is the headline figure.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parent.parent
+SCALE_LOCALES = ("ms", "jv", "su", "nl", "fr", "de", "es", "pt")
+SCALE_FACTOR = 10
+
+# The same rendering options as ours (a tagged PDF costs time), nothing else.
+BARE_WEASYPRINT = """
+import sys, weasyprint
+from explainer.pdf import PDF_OPTIONS
+base = sys.argv[1]
+for html in sys.argv[2:]:
+    document = weasyprint.HTML(filename=html, base_url=base).render(**PDF_OPTIONS)
+    document.write_pdf(html + ".pdf", **PDF_OPTIONS)
+"""
+
+
+def run(args: list[str]) -> float:
+    """Run a command quietly; return its wall-clock time in seconds."""
+    env = {**os.environ, "CI": "true"}
+    started = time.perf_counter()
+    done = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
+    if done.returncode:
+        sys.exit(f"failed: {' '.join(args)}\n{done.stderr}")
+    return time.perf_counter() - started
+
+
+def explainer(project: Path, *args: str) -> Callable[[], float]:
+    """Return a step that runs the explainer on `project`."""
+    return lambda: run([sys.executable, "-m", "explainer", "--project", str(project), *args])
+
+
+def copy_project(target: Path) -> Path:
+    """Copy data/, locales/ and templates/ to `target`."""
+    for name in ("data", "locales", "templates"):
+        shutil.copytree(ROOT / name, target / name)
+    return target
+
+
+def edit_catalog(project: Path, locale: str) -> None:
+    """Change one translation in a locale's catalog."""
+    po = project / "locales" / locale / "LC_MESSAGES" / "messages.po"
+    with po.open("rb") as handle:
+        catalog = read_po(handle, locale=locale)
+    catalog["Sources"].string = f"Sumber ({time.time_ns()})"
+    with po.open("wb") as handle:
+        write_po(handle, catalog)
+
+
+def print_html(project: Path, folder: Path) -> list[Path]:
+    """Write each locale's print HTML into `folder` (what WeasyPrint gets)."""
+    from explainer.build import Project, load_model, prepare, render_page
+    from explainer.catalogs import choose_locales
+
+    proj = Project(project)
+    model, _ = load_model(proj)
+    paths = []
+    for edition in prepare(proj, model, choose_locales(proj.locales_dir, None)):
+        path = folder / f"{edition.locale}.html"
+        path.write_text(render_page(proj, edition, model, "print"), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def bare_weasyprint(project: Path, folder: Path) -> float:
+    """Time bare WeasyPrint rendering the project's print HTML files one after another."""
+    from explainer.pdf import ASSETS
+
+    files = [str(p) for p in print_html(project, folder)]
+    return run([sys.executable, "-c", BARE_WEASYPRINT, ASSETS.as_uri() + "/", *files])
+
+
+def scale_project(target: Path) -> Path:
+    """Make a project with ten locales and ten times the figures and facts."""
+    copy_project(target)
+    source = target / "locales" / "id" / "LC_MESSAGES" / "messages.po"
+    for locale in SCALE_LOCALES:
+        folder = target / "locales" / locale / "LC_MESSAGES"
+        folder.mkdir(parents=True)
+        shutil.copy(source, folder / "messages.po")
+    _multiply(
+        target / "data" / "results.yaml", "figures", lambda f, n: {**f, "id": f"{f['id']}-{n}"}
+    )
+    _multiply(target / "data" / "about.yaml", "about", _copy_topic)
+    return target
+
+
+def _copy_topic(topic: dict[str, object], n: int) -> dict[str, object]:
+    facts = topic["facts"]
+    assert isinstance(facts, list)
+    return {
+        **topic,
+        "id": f"{topic['id']}-{n}",
+        "facts": [{**fact, "id": f"{fact['id']}-{n}"} for fact in facts],
+    }
+
+
+def _multiply(path: Path, key: str, copy: Callable[[dict[str, object], int], object]) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    items = data[key]
+    data[key] = items + [copy(item, n) for n in range(2, SCALE_FACTOR + 1) for item in items]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def measure(project: Path, work: Path, *, one_locale: str | None) -> list[tuple[str, float]]:
+    """Time the build steps on `project`; return (step, seconds) rows."""
+    out = str(work / "dist")
+    rows = [
+        ("cold full build (HTML + PDF)", explainer(project, "build", "--out", out)()),
+        ("HTML-only build", explainer(project, "build", "--no-pdf", "--out", str(work / "html"))()),
+        ("unchanged rebuild", explainer(project, "build", "--out", out)()),
+    ]
+    if one_locale:
+        edit_catalog(project, one_locale)
+        step = explainer(project, "build", "--out", out)
+        rows.append((f"rebuild after editing the {one_locale} catalog", step()))
+    return rows
+
+
+def table(title: str, rows: list[tuple[str, str]]) -> str:
+    """Format rows as a two-column table."""
+    width = max(len(name) for name, _ in rows)
+    lines = [title, "-" * (width + 14)]
+    lines += [f"{name:<{width}}  {value:>12}" for name, value in rows]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    cores = os.cpu_count() or 1
+    print(f"machine: {platform.machine()}, {cores} core(s), {platform.platform()}")
+    print(f"python {platform.python_version()}\n")
+    with tempfile.TemporaryDirectory(prefix="explainer-bench-") as tmp:
+        work = Path(tmp)
+        project = copy_project(work / "project")
+        bare = bare_weasyprint(project, _mkdir(work / "bare"))
+        rows = measure(project, _mkdir(work / "main"), one_locale="id")
+        peak = _peak()
+        cold = rows[0][1]
+        shown = [(name, f"{seconds:.2f} s") for name, seconds in rows]
+        shown += [
+            ("bare WeasyPrint, same HTML, one after another", f"{bare:.2f} s"),
+            ("ratio cold build / bare WeasyPrint", f"{cold / bare:.2f}"),
+            ("peak memory of one process", f"{peak:.0f} MiB"),
+        ]
+        print(table("project as committed (2 locales)", shown))
+
+        big = scale_project(work / "scale")
+        big_bare = bare_weasyprint(big, _mkdir(work / "scale-bare"))
+        big_rows = measure(big, _mkdir(work / "scale-main"), one_locale="fr")
+        big_cold = big_rows[0][1]
+        shown = [(name, f"{seconds:.2f} s") for name, seconds in big_rows]
+        shown += [
+            ("bare WeasyPrint, same HTML, one after another", f"{big_bare:.2f} s"),
+            ("ratio cold build / bare WeasyPrint", f"{big_cold / big_bare:.2f}"),
+            ("cold build, times the 2-locale cold build", f"{big_cold / cold:.1f}x"),
+            ("peak memory of one process (either run)", f"{_peak():.0f} MiB"),
+        ]
+        title = f"scale: {len(SCALE_LOCALES) + 2} locales, {SCALE_FACTOR}x the figures and facts"
+        print()
+        print(table(title, shown))
+
+
+def _peak() -> float:
+    """Return the largest resident set of any finished child process, in MiB."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def _mkdir(path: Path) -> Path:
+    path.mkdir(parents=True)
+    return path
+
+
+if __name__ == "__main__":
+    main()
