@@ -50,6 +50,11 @@ def _parser() -> argparse.ArgumentParser:
         help="also check every quote against the captured source texts in DIR",
     )
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    schema = commands.add_parser(
+        "schema", help="write the JSON Schema of the data files (default: data/schema.json)"
+    )
+    schema.add_argument("--out", type=Path, default=None, help="where to write it")
     return parser
 
 
@@ -74,6 +79,8 @@ def _run(args: argparse.Namespace) -> int:
     from explainer.build import Project, build, check, load_model
 
     project = Project(args.project.resolve())
+    if args.command == "schema":
+        return _write_schema(args.out or project.data_dir / "schema.json")
     if args.command == "build":
         out = args.out or project.root / "dist"
         progress = _say if _progress_wanted(args.quiet) else _quiet
@@ -94,6 +101,17 @@ def _run(args: argparse.Namespace) -> int:
     if args.sources is not None:
         _check_sources(load_model(project)[0], args.sources)
     _say("check passed")
+    return 0
+
+
+def _write_schema(path: Path) -> int:
+    from explainer.schema import schema_text
+
+    try:
+        path.write_text(schema_text(), encoding="utf-8", newline="\n")
+    except OSError as error:
+        raise InputError([Problem(str(path), f"cannot be written: {error.strerror}")]) from None
+    _say(f"wrote {path}")
     return 0
 
 

@@ -29,7 +29,48 @@ from explainer.model import (
     Topic,
 )
 
-_FACT_KEYS = ("id", "text", "args", "sources", "quotes")
+# The keys each kind of entry may have (also the source of data/schema.json).
+EDITION_KEYS = ("date", "publisher", "licence", "licence_url")
+SOURCE_KEYS = (
+    "id",
+    "outlet",
+    "headline",
+    "byline",
+    "published",
+    "published_qualifier",
+    "time",
+    "url",
+    "capture",
+    "note",
+    "args",
+)
+ACTOR_KEYS = ("id", "name", "description", "role")
+QUOTE_KEYS = ("source", "text", "translation", "lang")
+FACT_KEYS = ("id", "text", "args", "sources", "quotes")
+TOPIC_KEYS = ("id", "title", "facts")
+STEPS_KEYS = ("intro", "list")
+STEP_KEYS = ("id", "name", "gloss")
+PERIOD_KEYS = ("start", "end", "as_of", "by", "before", "unstated")
+FIGURE_KEYS = (
+    "id",
+    "topic",
+    "label",
+    "value",
+    "value_max",
+    "qualifier",
+    "currency",
+    "period",
+    "reported_by",
+    "reported_on",
+    "reported_on_qualifier",
+    "sources",
+    "quotes",
+    "note",
+    "args",
+)
+COMPARISON_KEYS = ("id", "title", "figures", "note", "args")
+STATEMENT_KEYS = ("by", "on", "on_qualifier", "text", "args", "sources", "quotes")
+DISPUTE_KEYS = ("id", "title", "claim", "response", "established", "not_established", "args")
 
 
 def validate(
@@ -69,7 +110,7 @@ def _top(r: Reader, name: str) -> Any:
 
 def _edition(r: Reader) -> Edition:
     key: KeyPath = ("edition",)
-    obj = r.mapping(_top(r, "edition"), key, ("date", "publisher", "licence", "licence_url"))
+    obj = r.mapping(_top(r, "edition"), key, EDITION_KEYS)
     date = r.date(obj, "date", key)
     if date and date.day is None:
         r.fail((*key, "date"), f"the edition date needs a day: YYYY-MM-DD, not {date.iso!r}")
@@ -82,23 +123,10 @@ def _edition(r: Reader) -> Edition:
 
 
 def _sources(r: Reader, ids: set[str]) -> tuple[Source, ...]:
-    keys = (
-        "id",
-        "outlet",
-        "headline",
-        "byline",
-        "published",
-        "published_qualifier",
-        "time",
-        "url",
-        "capture",
-        "note",
-        "args",
-    )
     result = []
     for i, raw in enumerate(r.items(_top(r, "sources"), ("sources",))):
         key: KeyPath = ("sources", i)
-        obj = r.mapping(raw, key, keys)
+        obj = r.mapping(raw, key, SOURCE_KEYS)
         url = r.string(obj, "url", key, required=False) or None
         if url and not url.startswith(("https://", "http://")):
             r.fail(
@@ -126,7 +154,7 @@ def _actors(r: Reader, ids: set[str]) -> dict[str, Actor]:
     result: dict[str, Actor] = {}
     for i, raw in enumerate(r.items(_top(r, "actors"), ("actors",))):
         key: KeyPath = ("actors", i)
-        obj = r.mapping(raw, key, ("id", "name", "description", "role"))
+        obj = r.mapping(raw, key, ACTOR_KEYS)
         actor = Actor(
             id=r.ident(obj, key, ids),
             name=r.string(obj, "name", key, required=False) or None,
@@ -145,7 +173,7 @@ def _quotes(
     result = []
     for i, raw in enumerate(r.items(obj.get("quotes"), (*key, "quotes"))):
         qkey = (*key, "quotes", i)
-        q = r.mapping(raw, qkey, ("source", "text", "translation", "lang"))
+        q = r.mapping(raw, qkey, QUOTE_KEYS)
         source = r.string(q, "source", qkey)
         if source and source not in cited:
             r.fail(
@@ -170,7 +198,7 @@ def _cited(r: Reader, obj: dict[str, Any], key: KeyPath, known: _Known) -> tuple
 
 
 def _fact(r: Reader, raw: Any, key: KeyPath, ids: set[str], known: _Known) -> Fact:
-    obj = r.mapping(raw, key, _FACT_KEYS)
+    obj = r.mapping(raw, key, FACT_KEYS)
     sources = _cited(r, obj, key, known)
     return Fact(
         id=r.ident(obj, key, ids),
@@ -184,7 +212,7 @@ def _about(r: Reader, ids: set[str], known: _Known) -> tuple[Topic, ...]:
     topics = []
     for i, raw in enumerate(r.items(_top(r, "about"), ("about",))):
         key: KeyPath = ("about", i)
-        obj = r.mapping(raw, key, ("id", "title", "facts"))
+        obj = r.mapping(raw, key, TOPIC_KEYS)
         facts = r.items(obj.get("facts"), (*key, "facts"))
         topics.append(
             Topic(
@@ -199,12 +227,12 @@ def _about(r: Reader, ids: set[str], known: _Known) -> tuple[Topic, ...]:
 
 
 def _steps(r: Reader, ids: set[str], known: _Known) -> Steps:
-    obj = r.mapping(_top(r, "steps"), ("steps",), ("intro", "list"))
+    obj = r.mapping(_top(r, "steps"), ("steps",), STEPS_KEYS)
     intro = _fact(r, obj.get("intro"), ("steps", "intro"), ids, known)
     steps = []
     for i, raw in enumerate(r.items(obj.get("list"), ("steps", "list"))):
         key: KeyPath = ("steps", "list", i)
-        step = r.mapping(raw, key, ("id", "name", "gloss"))
+        step = r.mapping(raw, key, STEP_KEYS)
         steps.append(
             Step(
                 r.ident(step, key, ids),
@@ -216,7 +244,7 @@ def _steps(r: Reader, ids: set[str], known: _Known) -> Steps:
 
 
 def _period(r: Reader, raw: Any, key: KeyPath) -> Period:
-    obj = r.mapping(raw, key, ("start", "end", "as_of", "by", "before", "unstated"))
+    obj = r.mapping(raw, key, PERIOD_KEYS)
     if "start" in obj or "end" in obj:
         start, end = r.date(obj, "start", key), r.date(obj, "end", key)
         if start and end and end.first_day() < start.first_day():
@@ -232,24 +260,7 @@ def _period(r: Reader, raw: Any, key: KeyPath) -> Period:
 
 
 def _figure(r: Reader, raw: Any, key: KeyPath, ids: set[str], known: _Known) -> Figure:
-    keys = (
-        "id",
-        "topic",
-        "label",
-        "value",
-        "value_max",
-        "qualifier",
-        "currency",
-        "period",
-        "reported_by",
-        "reported_on",
-        "reported_on_qualifier",
-        "sources",
-        "quotes",
-        "note",
-        "args",
-    )
-    obj = r.mapping(raw, key, keys)
+    obj = r.mapping(raw, key, FIGURE_KEYS)
     args = r.args(obj, key)
     sources = _cited(r, obj, key, known)
     topic = r.choice(obj, "topic", key, TOPICS)
@@ -283,7 +294,7 @@ def _results(
     comparisons = []
     for i, raw in enumerate(content.get("comparisons") or []):
         key: KeyPath = ("comparisons", i)
-        obj = r.mapping(raw, key, ("id", "title", "figures", "note", "args"))
+        obj = r.mapping(raw, key, COMPARISON_KEYS)
         args = r.args(obj, key)
         comparisons.append(
             Comparison(
@@ -300,8 +311,7 @@ def _statement(r: Reader, raw: Any, key: KeyPath, known: _Known) -> Statement:
     if isinstance(raw, dict) and "none" in raw:
         obj = r.mapping(raw, key, ("none",))
         return Statement(text=r.text(obj, "none", key, {}) or Text(""), silence=True)
-    keys = ("by", "on", "on_qualifier", "text", "args", "sources", "quotes")
-    obj = r.mapping(raw, key, keys)
+    obj = r.mapping(raw, key, STATEMENT_KEYS)
     sources = _cited(r, obj, key, known)
     return Statement(
         text=r.text(obj, "text", key, r.args(obj, key)) or Text(""),
@@ -315,10 +325,9 @@ def _statement(r: Reader, raw: Any, key: KeyPath, known: _Known) -> Statement:
 
 def _disputes(r: Reader, ids: set[str], known: _Known) -> tuple[Dispute, ...]:
     result = []
-    keys = ("id", "title", "claim", "response", "established", "not_established", "args")
     for i, raw in enumerate(r.items(_top(r, "disputes"), ("disputes",))):
         key: KeyPath = ("disputes", i)
-        obj = r.mapping(raw, key, keys)
+        obj = r.mapping(raw, key, DISPUTE_KEYS)
         args = r.args(obj, key)
         result.append(
             Dispute(

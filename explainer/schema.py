@@ -1,0 +1,303 @@
+"""Generate the JSON Schema of the data files from the model and the validator.
+
+The keys each entry may have come from `validate` (the same tuples it checks
+against), the allowed values from `model` (topics, currencies, qualifiers),
+and the words here describe them. An editor that knows JSON Schema (VS Code
+with the YAML extension, JetBrains IDEs) then completes and checks the data
+files as they are typed. `explainer schema` writes `data/schema.json`; a test
+keeps the committed file equal to what this module generates.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from explainer import model, validate
+
+Schema = dict[str, Any]
+
+SCHEMA_ID = "https://explainer.invalid/ok-oce/data.schema.json"
+
+_TEXT_PATTERN = r"^(?:[^0-9{}]|\{[A-Za-z_][A-Za-z0-9_]*\}|\{\{|\}\})*$"
+
+
+def ref(name: str) -> Schema:
+    """Return a reference to a definition."""
+    return {"$ref": f"#/$defs/{name}"}
+
+
+def text(description: str) -> Schema:
+    """An English text translated through the catalogs."""
+    return {
+        "type": "string",
+        "minLength": 1,
+        "pattern": _TEXT_PATTERN,
+        "description": description + " Numbers and dates only as {placeholders} with their"
+        " values under `args`.",
+    }
+
+
+def plain(description: str) -> Schema:
+    """Text kept as it is (names, quotes)."""
+    return {"type": "string", "minLength": 1, "description": description}
+
+
+def choice(options: tuple[str, ...] | frozenset[str], description: str) -> Schema:
+    """One of a fixed set of values."""
+    return {"enum": sorted(options), "description": description}
+
+
+def described(schema: Schema, description: str) -> Schema:
+    """Return `schema` with a description."""
+    return {**schema, "description": description}
+
+
+SOURCES = described(ref("ids"), "The ids of the sources (data/sources.yaml) it rests on.")
+QUOTES = {
+    "type": "array",
+    "minItems": 1,
+    "items": ref("quote"),
+    "description": "The verbatim passages it rests on, each from one of its sources.",
+}
+ARGS = described(ref("args"), "The values of the {placeholders} in its texts.")
+AMOUNT = {"type": "number", "minimum": 0}
+
+# For each kind of entry: the schema of every key the validator accepts.
+PROPERTIES: dict[str, dict[str, Schema]] = {
+    "edition": {
+        "date": described(ref("date"), "The edition's date, YYYY-MM-DD."),
+        "publisher": plain("Who publishes the explainer."),
+        "licence": plain("The licence's short name, e.g. CC BY 4.0."),
+        "licence_url": {"type": "string", "format": "uri", "description": "The licence's text."},
+    },
+    "source": {
+        "id": described(ref("id"), "Short, unique name that facts use to cite the source."),
+        "outlet": plain("Who published it."),
+        "headline": plain("As published; leave out when the capture did not keep it."),
+        "byline": plain("As published; leave out when none is stated."),
+        "published": described(ref("date"), "YYYY, YYYY-MM or YYYY-MM-DD."),
+        "published_qualifier": choice(
+            model.DATE_QUALIFIERS, "When only a bound of the publication date is known."
+        ),
+        "time": plain("Time of day as printed by the outlet."),
+        "url": {
+            "type": "string",
+            "pattern": "^https?://",
+            "description": "The web address, only if known; never guess one.",
+        },
+        "capture": plain("File name of the captured text (explainer check --sources DIR)."),
+        "note": text("A note for readers."),
+        "args": ARGS,
+    },
+    "actor": {
+        "id": described(ref("id"), "Short, unique name that figures and disputes refer to."),
+        "name": plain("The name, as in the sources (or give a description)."),
+        "description": text("Who it is, for someone the sources do not name."),
+        "role": text("The role at the time, e.g. Governor of Jakarta."),
+    },
+    "quote": {
+        "source": described(ref("id"), "The id of the source quoted; one the entry cites."),
+        "text": plain("The passage, verbatim, in its original language."),
+        "translation": plain("An English translation of the passage."),
+        "lang": plain("The language of the passage (default: id)."),
+    },
+    "fact": {
+        "id": ref("id"),
+        "text": text("One English sentence or two."),
+        "args": ARGS,
+        "sources": SOURCES,
+        "quotes": QUOTES,
+    },
+    "topic": {
+        "id": ref("id"),
+        "title": text("The topic's heading."),
+        "facts": {"type": "array", "minItems": 1, "items": ref("fact")},
+    },
+    "steps": {
+        "intro": ref("fact"),
+        "list": {"type": "array", "minItems": 1, "items": ref("step")},
+    },
+    "step": {
+        "id": ref("id"),
+        "name": plain("The Indonesian term, never translated."),
+        "gloss": text("What the step is, in English."),
+    },
+    "period": {
+        "start": ref("date"),
+        "end": ref("date"),
+        "as_of": ref("date"),
+        "by": described(ref("date"), "A target's deadline."),
+        "before": ref("date"),
+        "unstated": {"const": True},
+    },
+    "figure": {
+        "id": ref("id"),
+        "topic": choice(model.TOPICS, "What the figure counts."),
+        "label": text("What the number counts, e.g. people registered."),
+        "value": described(AMOUNT, "A number, never formatted text."),
+        "value_max": described(AMOUNT, "The upper end of a range (50–70)."),
+        "qualifier": choice(model.QUALIFIERS, "When the source says more than, or about."),
+        "currency": choice(model.CURRENCIES, "ISO 4217 code, when the value is money."),
+        "period": ref("period"),
+        "reported_by": described(ref("id"), "The id of an actor (data/actors.yaml)."),
+        "reported_on": ref("date"),
+        "reported_on_qualifier": choice(
+            model.DATE_QUALIFIERS, "When only a bound of the reporting date is known."
+        ),
+        "sources": SOURCES,
+        "quotes": QUOTES,
+        "note": text("A note for readers."),
+        "args": ARGS,
+    },
+    "comparison": {
+        "id": ref("id"),
+        "title": text("What the figures side by side seem to count."),
+        "figures": described(ref("ids"), "The ids of the figures compared."),
+        "note": text("How they differ."),
+        "args": ARGS,
+    },
+    "statement": {
+        "by": described(ref("id"), "The id of the actor who said it."),
+        "on": ref("date"),
+        "on_qualifier": choice(model.DATE_QUALIFIERS, "When only a bound of the date is known."),
+        "text": text("What was said, in English."),
+        "args": ARGS,
+        "sources": SOURCES,
+        "quotes": QUOTES,
+    },
+    "dispute": {
+        "id": ref("id"),
+        "title": text("The question in dispute."),
+        "claim": ref("side"),
+        "response": ref("side"),
+        "established": text("What the sources establish."),
+        "not_established": text("What no source establishes."),
+        "args": ARGS,
+    },
+}
+
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "edition": ("date", "publisher", "licence"),
+    "source": ("id", "outlet", "published"),
+    "actor": ("id",),
+    "quote": ("source", "text", "translation"),
+    "fact": ("id", "text", "sources", "quotes"),
+    "topic": ("id", "title", "facts"),
+    "steps": ("intro", "list"),
+    "step": ("id", "name", "gloss"),
+    "period": (),
+    "figure": ("id", "topic", "label", "value", "period", "reported_by", "sources", "quotes"),
+    "comparison": ("id", "title", "figures", "note"),
+    "statement": ("by", "on", "text", "sources", "quotes"),
+    "dispute": ("id", "title", "claim", "response", "established", "not_established"),
+}
+
+# The validator's key tuples, by kind: the schema has exactly these keys.
+KEYS: dict[str, tuple[str, ...]] = {
+    "edition": validate.EDITION_KEYS,
+    "source": validate.SOURCE_KEYS,
+    "actor": validate.ACTOR_KEYS,
+    "quote": validate.QUOTE_KEYS,
+    "fact": validate.FACT_KEYS,
+    "topic": validate.TOPIC_KEYS,
+    "steps": validate.STEPS_KEYS,
+    "step": validate.STEP_KEYS,
+    "period": validate.PERIOD_KEYS,
+    "figure": validate.FIGURE_KEYS,
+    "comparison": validate.COMPARISON_KEYS,
+    "statement": validate.STATEMENT_KEYS,
+    "dispute": validate.DISPUTE_KEYS,
+}
+
+
+def entry(kind: str) -> Schema:
+    """Return the schema of one kind of entry, with exactly the keys the validator accepts."""
+    properties = PROPERTIES[kind]
+    if set(properties) != set(KEYS[kind]):
+        raise ValueError(f"schema of {kind!r} has keys {sorted(properties)}, not {KEYS[kind]}")
+    schema: Schema = {
+        "type": "object",
+        "properties": {key: properties[key] for key in KEYS[kind]},
+        "additionalProperties": False,
+    }
+    if REQUIRED[kind]:
+        schema["required"] = list(REQUIRED[kind])
+    return schema
+
+
+def basics() -> dict[str, Schema]:
+    """Return the shared definitions: ids, dates, placeholder values."""
+    date_pattern = r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$"
+    return {
+        "id": {"type": "string", "pattern": model._ID.pattern},
+        "ids": {"type": "array", "minItems": 1, "items": ref("id")},
+        "date": {
+            "anyOf": [
+                {"type": "string", "pattern": date_pattern},
+                {"type": "integer", "minimum": 1, "maximum": 9999},
+            ],
+            "description": "YYYY, YYYY-MM or YYYY-MM-DD (write it in quotes).",
+        },
+        "arg": {
+            "oneOf": [
+                described(AMOUNT, "A number."),
+                _closed({"date": ref("date")}, "A date."),
+                _closed(
+                    {"money": AMOUNT, "currency": choice(model.CURRENCIES, "ISO 4217 code.")},
+                    "An amount of money.",
+                ),
+                _closed({"term": plain("A name kept as it is.")}, "A name kept as it is."),
+            ]
+        },
+        "args": {"type": "object", "additionalProperties": ref("arg")},
+        "side": {
+            "oneOf": [
+                ref("statement"),
+                _closed({"none": text("What the sources do not report.")}, "A silence."),
+            ]
+        },
+    }
+
+
+def _closed(properties: dict[str, Schema], description: str) -> Schema:
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": list(properties),
+        "additionalProperties": False,
+        "description": description,
+    }
+
+
+def _list(item: str, description: str) -> Schema:
+    return {"type": "array", "minItems": 1, "items": ref(item), "description": description}
+
+
+def build_schema() -> Schema:
+    """Return the JSON Schema that every data file (data/*.yaml) follows."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "OK OCE explainer data file",
+        "description": "One of data/*.yaml; each file holds one or two of these keys.",
+        "type": "object",
+        "properties": {
+            "edition": ref("edition"),
+            "sources": _list("source", "The news articles the explainer rests on."),
+            "actors": _list("actor", "The people and bodies the facts name."),
+            "about": _list("topic", "What OK OCE is, topic by topic."),
+            "steps": ref("steps"),
+            "figures": _list("figure", "Every reported figure, as a number."),
+            "comparisons": {"type": "array", "items": ref("comparison")},
+            "disputes": _list("dispute", "Claims and responses the sources report."),
+        },
+        "additionalProperties": False,
+        "minProperties": 1,
+        "$defs": {**basics(), **{kind: entry(kind) for kind in PROPERTIES}},
+    }
+
+
+def schema_text() -> str:
+    """Return the schema as the JSON text committed in data/schema.json."""
+    return json.dumps(build_schema(), indent=2, ensure_ascii=False) + "\n"
