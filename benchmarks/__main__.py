@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -39,17 +40,34 @@ for html in sys.argv[2:]:
 """
 
 
-def run(args: list[str]) -> float:
-    """Run a command quietly; return its wall-clock time in seconds."""
+@dataclass(frozen=True, order=True)
+class Timing:
+    """Wall-clock and CPU seconds (of the process and all its workers)."""
+
+    wall: float
+    cpu: float
+
+    def __str__(self) -> str:
+        return f"{self.wall:6.2f} s  {self.cpu:6.2f} s"
+
+
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(args: list[str]) -> Timing:
+    """Run a command quietly; return its wall-clock and CPU time."""
     env = {**os.environ, "CI": "true"}
+    cpu = _cpu()
     started = time.perf_counter()
     done = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
     if done.returncode:
         sys.exit(f"failed: {' '.join(args)}\n{done.stderr}")
-    return time.perf_counter() - started
+    return Timing(time.perf_counter() - started, _cpu() - cpu)
 
 
-def explainer(project: Path, *args: str) -> Callable[[], float]:
+def explainer(project: Path, *args: str) -> Callable[[], Timing]:
     """Return a step that runs the explainer on `project`."""
     return lambda: run([sys.executable, "-m", "explainer", "--project", str(project), *args])
 
@@ -86,7 +104,7 @@ def print_html(project: Path, folder: Path) -> list[Path]:
     return paths
 
 
-def bare_weasyprint(project: Path, folder: Path) -> float:
+def bare_weasyprint(project: Path, folder: Path) -> Timing:
     """Time bare WeasyPrint rendering the project's print HTML files one after another."""
     from explainer.pdf import ASSETS
 
@@ -126,10 +144,10 @@ def _multiply(path: Path, key: str, copy: Callable[[dict[str, object], int], obj
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def measure(project: Path, work: Path, *, one_locale: str, repeat: int) -> dict[str, float]:
+def measure(project: Path, work: Path, *, one_locale: str, repeat: int) -> dict[str, Timing]:
     """Time each step `repeat` times, interleaved with bare WeasyPrint; keep the best."""
     out = str(work / "dist")
-    best: dict[str, float] = {}
+    best: dict[str, Timing] = {}
     for round_ in range(repeat):
         shutil.rmtree(out, ignore_errors=True)
         times = {
@@ -149,20 +167,21 @@ def measure(project: Path, work: Path, *, one_locale: str, repeat: int) -> dict[
 def table(title: str, rows: list[tuple[str, str]]) -> str:
     """Format rows as a two-column table."""
     width = max(len(name) for name, _ in rows)
-    lines = [title, "-" * (width + 14)]
-    lines += [f"{name:<{width}}  {value:>12}" for name, value in rows]
+    lines = [title, "-" * (width + 20)]
+    lines += [f"{name:<{width}}  {value:>18}" for name, value in rows]
     return "\n".join(lines)
 
 
-def report(title: str, times: dict[str, float], baseline: float | None) -> float:
+def report(title: str, times: dict[str, Timing], baseline: float | None) -> float:
     """Print one table; return the cold build's time."""
     times = dict(times)
     bare = times.pop(BARE)
-    cold = times[COLD]
-    shown = [(name, f"{seconds:.2f} s") for name, seconds in times.items()]
+    cold = times[COLD].wall
+    shown = [("", "    wall       CPU")]
+    shown += [(name, str(timing)) for name, timing in times.items()]
     shown += [
-        (BARE, f"{bare:.2f} s"),
-        ("ratio cold build / bare WeasyPrint", f"{cold / bare:.2f}"),
+        (BARE, str(bare)),
+        ("ratio cold build / bare WeasyPrint (wall)", f"{cold / bare.wall:6.2f}"),
         ("peak memory of one process (so far)", f"{_peak():.0f} MiB"),
         ("load average (1 min) at the end", f"{os.getloadavg()[0]:.1f}"),
     ]

@@ -123,3 +123,22 @@ def test_check_and_html_build_never_import_weasyprint(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("ci", "quiet", "tty", "wanted"),
+    [
+        ("", False, True, True),
+        ("true", False, True, False),
+        ("", True, True, False),
+        ("", False, False, False),
+    ],
+)
+def test_progress_lines_only_in_a_terminal_outside_ci(
+    monkeypatch: pytest.MonkeyPatch, ci: str, quiet: bool, tty: bool, wanted: bool
+) -> None:
+    from explainer import cli
+
+    monkeypatch.setenv("CI", ci)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: tty)
+    assert cli._progress_wanted(quiet) is wanted
