@@ -15,6 +15,7 @@ from explainer.facts import load_data_dir
 from explainer.localize import Context, build_context
 from explainer.model import Explainer
 from explainer.output import Artifact, describe, read_manifest, staging, write_manifest, write_text
+from explainer.pdf import PrintOptions
 from explainer.render import render
 from explainer.validate import validate
 
@@ -116,6 +117,7 @@ def build(
     pdf: bool = True,
     strict: bool = False,
     log: Log = print,
+    print_options: PrintOptions | None = None,
 ) -> list[Artifact]:
     """Build every edition into `out`; return the manifest's artefacts."""
     model, warnings = load_model(project, strict=strict)
@@ -126,14 +128,22 @@ def build(
     with staging(out, keep=bool(locales)) as stage:
         kept = [a for a in read_manifest(stage) if a.locale not in chosen]
         artifacts = kept + [
-            a for e in editions for a in _write_edition(project, model, e, stage, pdf, log)
+            a
+            for e in editions
+            for a in _write_edition(project, model, e, stage, pdf, log, print_options)
         ]
         write_manifest(stage, artifacts)
     return artifacts
 
 
 def _write_edition(
-    project: Project, model: Explainer, edition: Edition, stage: Path, pdf: bool, log: Log
+    project: Project,
+    model: Explainer,
+    edition: Edition,
+    stage: Path,
+    pdf: bool,
+    log: Log,
+    print_options: PrintOptions | None = None,
 ) -> list[Artifact]:
     folder = stage / edition.locale
     started = time.perf_counter()
@@ -142,7 +152,7 @@ def _write_edition(
     artifacts = [describe(stage, page, edition.locale, "page")]
     log(f"wrote {edition.locale}/index.html ({time.perf_counter() - started:.2f} s)")
     if pdf:
-        artifacts.append(_write_pdf(project, model, edition, stage, log))
+        artifacts.append(_write_pdf(project, model, edition, stage, log, print_options))
     if edition.messages.fallbacks:
         count = len(edition.messages.fallbacks)
         log(f"{edition.locale}: {count} string(s) not translated; shown in English")
@@ -150,7 +160,12 @@ def _write_edition(
 
 
 def _write_pdf(
-    project: Project, model: Explainer, edition: Edition, stage: Path, log: Log
+    project: Project,
+    model: Explainer,
+    edition: Edition,
+    stage: Path,
+    log: Log,
+    print_options: PrintOptions | None = None,
 ) -> Artifact:
     from explainer.pdf import PdfMetadata, write_pdf
 
@@ -169,7 +184,7 @@ def _write_pdf(
         keywords=["OK OCE", "Jakarta", "UMKM", "7 PAS", "Sandiaga Uno", "Anies Baswedan"],
         created=f"{edition.context['edition_date_iso']}T00:00:00Z",
     )
-    refused = write_pdf(html, target, meta)
+    refused = write_pdf(html, target, meta, print_options)
     if refused:
         raise InputError(
             [
