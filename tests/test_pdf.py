@@ -1,0 +1,287 @@
+"""The PDF editions, tested by feature: language, metadata, navigation, fonts, tags, bytes.
+
+Every test runs for every locale the session build wrote, and compares the PDF
+with the print HTML it was rendered from, so that a new section, citation or
+catalog needs no change here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+from explainer.build import Edition, Project, build, load_model, pdf_name, prepare, render_page
+from explainer.catalogs import available_locales
+from explainer.pdf import PrintOptions
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALES = available_locales(ROOT / "locales")
+MAX_BYTES = 400_000
+A4 = (595.276, 841.89)
+LETTER = (612.0, 792.0)
+
+
+class PrintPage(HTMLParser):
+    """What the print HTML promises the PDF: sections, citation markers, backlinks."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sections: list[str] = []
+        self.markers: list[str] = []
+        self.backlinks: list[str] = []
+        self._in_h2 = False
+        self._in_backlinks = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attr = dict(attrs)
+        classes = (attr.get("class") or "").split()
+        if tag == "h2":
+            self._in_h2 = True
+            self.sections.append("")
+        elif tag == "span" and "okx-backlinks" in classes:
+            self._in_backlinks += 1
+        elif tag == "a" and "okx-cite" in classes:
+            self.markers.append((attr.get("href") or "").removeprefix("#"))
+        elif tag == "a" and self._in_backlinks:
+            self.backlinks.append((attr.get("href") or "").removeprefix("#"))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "h2":
+            self._in_h2 = False
+        elif tag == "span" and self._in_backlinks:
+            self._in_backlinks -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._in_h2:
+            self.sections[-1] += data
+
+
+@dataclass
+class Built:
+    """One edition: its PDF, read, and the print HTML it came from."""
+
+    edition: Edition
+    path: Path
+    reader: PdfReader
+    page: PrintPage = field(default_factory=PrintPage)
+
+    @property
+    def root(self) -> DictionaryObject:
+        return self.reader.trailer["/Root"]  # type: ignore[no-any-return]
+
+    def gettext(self, message: str) -> str:
+        return self.edition.messages.gettext(message)
+
+
+@pytest.fixture(scope="module")
+def editions(project: Project, dist: Path) -> dict[str, Built]:
+    """Every built edition, keyed by locale."""
+    model, _ = load_model(project)
+    built = {}
+    for edition in prepare(project, model, LOCALES):
+        path = dist / edition.locale / pdf_name(edition.locale)
+        item = Built(edition, path, PdfReader(path))
+        item.page.feed(render_page(project, edition, model, "print"))
+        built[edition.locale] = item
+    return built
+
+
+@pytest.fixture(params=LOCALES)
+def pdf(request: pytest.FixtureRequest, editions: dict[str, Built]) -> Built:
+    """One built edition (the test runs once per locale)."""
+    return editions[request.param]
+
+
+def _text(value: str) -> str:
+    return " ".join(value.split())
+
+
+def _annotations(reader: PdfReader) -> Iterator[DictionaryObject]:
+    for page in reader.pages:
+        for annot in page.get("/Annots", []):
+            yield annot.get_object()
+
+
+def _outline_titles(outline: list[Any]) -> list[str]:
+    """Return the titles of the top level of an outline."""
+    return [_text(item.title) for item in outline if not isinstance(item, list)]
+
+
+def _fonts(resources: Any, seen: set[int]) -> Iterator[DictionaryObject]:
+    """Yield every font a resource dictionary uses, following form XObjects."""
+    resources = resources.get_object() if resources is not None else {}
+    for font in resources.get("/Font", {}).values():
+        yield font.get_object()
+    for xobject in resources.get("/XObject", {}).values():
+        ref = xobject.idnum if isinstance(xobject, IndirectObject) else id(xobject)
+        if ref not in seen:
+            seen.add(ref)
+            yield from _fonts(xobject.get_object().get("/Resources"), seen)
+
+
+def _struct_types(node: Any, depth: int = 0) -> Iterator[str]:
+    node = node.get_object()
+    if isinstance(node, ArrayObject):
+        for kid in node:
+            yield from _struct_types(kid, depth)
+    elif isinstance(node, DictionaryObject) and "/S" in node:
+        yield str(node["/S"])
+        if "/K" in node:
+            yield from _struct_types(node["/K"], depth + 1)
+
+
+def test_lang_is_the_edition_locale(pdf: Built) -> None:
+    assert pdf.root["/Lang"] == pdf.edition.locale
+
+
+def test_title_is_the_localized_title_and_displayed(pdf: Built) -> None:
+    assert pdf.reader.metadata is not None
+    assert pdf.reader.metadata.title == pdf.gettext("OK OCE explained")
+    assert bool(pdf.root["/ViewerPreferences"]["/DisplayDocTitle"])
+
+
+def test_metadata_names_publisher_subject_keywords_and_date(pdf: Built, project: Project) -> None:
+    model, _ = load_model(project)
+    info = pdf.reader.metadata
+    assert info is not None
+    assert info.author == model.edition.publisher
+    assert info.subject and "OK OCE" in info.subject
+    assert "OK OCE" in (info.get("/Keywords") or "").split(", ")
+    date = dt.date.fromisoformat(pdf.edition.context["edition_date_iso"])
+    assert info.creation_date is not None
+    assert info.creation_date.date() == date
+
+
+def test_a_bookmark_for_every_section(pdf: Built) -> None:
+    sections = [_text(s) for s in pdf.page.sections]
+    assert sections, "the print HTML has no sections"
+    assert _outline_titles(pdf.reader.outline) == sections
+
+
+def test_bookmarks_lead_to_increasing_pages(pdf: Built) -> None:
+    pages = [
+        pdf.reader.get_destination_page_number(item)
+        for item in pdf.reader.outline
+        if not isinstance(item, list)
+    ]
+    assert pages == sorted(pages)
+    assert pages[0] >= 1, "the cover has no bookmark; the first section comes after it"
+
+
+def test_every_citation_marker_links_to_its_source(pdf: Built) -> None:
+    links = Counter(str(a["/Dest"]) for a in _annotations(pdf.reader) if "/Dest" in a)
+    markers = Counter(pdf.page.markers)
+    assert markers, "the print HTML has no citation markers"
+    missing = {anchor: n for anchor, n in markers.items() if links[anchor] < n}
+    assert not missing, f"citation markers without a link annotation: {missing}"
+    for anchor in markers:
+        assert anchor in pdf.reader.named_destinations, f"no destination {anchor!r}"
+
+
+def test_every_source_entry_links_back(pdf: Built) -> None:
+    links = {str(a["/Dest"]) for a in _annotations(pdf.reader) if "/Dest" in a}
+    assert pdf.page.backlinks, "the source list has no backlinks"
+    assert set(pdf.page.backlinks) <= links
+    assert set(pdf.page.backlinks) <= set(pdf.reader.named_destinations)
+
+
+def test_link_areas_can_be_clicked(pdf: Built) -> None:
+    for annot in _annotations(pdf.reader):
+        x1, y1, x2, y2 = (float(v) for v in annot["/Rect"])
+        assert abs(x2 - x1) > 1 and abs(y2 - y1) > 1, f"empty link area {annot!r}"
+
+
+def test_every_font_is_embedded(pdf: Built) -> None:
+    fonts = [f for page in pdf.reader.pages for f in _fonts(page.get("/Resources"), set())]
+    assert fonts
+    for font in fonts:
+        assert font["/Subtype"] != "/Type3", "a Type 3 font is not a real embedded font"
+        if font["/Subtype"] == "/Type0":
+            font = font["/DescendantFonts"][0].get_object()
+        descriptor = font["/FontDescriptor"].get_object()
+        embedded = {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor)
+        assert embedded, f"{font['/BaseFont']} is not embedded"
+        # A subset's name is "ABCDEF+Family-Style"; the bundled families are "Explainer …".
+        name = str(font["/BaseFont"]).split("+")[-1]
+        assert name.startswith("Explainer"), f"{name} is not a bundled font"
+
+
+def test_tagged_with_a_structure_tree(pdf: Built) -> None:
+    assert bool(pdf.root["/MarkInfo"]["/Marked"])
+    tree = pdf.root["/StructTreeRoot"].get_object()
+    types = Counter(_struct_types(tree["/K"]))
+    assert types["/H1"] == 1
+    assert types["/H2"] == len(pdf.page.sections)
+    assert types["/Link"] >= len(pdf.page.markers)
+    assert types["/P"] > 0
+
+
+def test_localized_page_labels_in_the_text(pdf: Built) -> None:
+    pages = len(pdf.reader.pages)
+    label = pdf.gettext("Page {page} of {pages}")
+    for number in range(2, pages + 1):
+        text = _text(pdf.reader.pages[number - 1].extract_text())
+        assert label.format(page=number, pages=pages) in text, f"page {number}"
+
+
+def test_the_cover_has_title_language_and_date_but_no_page_number(pdf: Built) -> None:
+    text = _text(pdf.reader.pages[0].extract_text())
+    context = pdf.edition.context
+    assert pdf.gettext("OK OCE explained") in text
+    assert context["locale_name"].casefold() in text.casefold()
+    assert context["edition_date"] in text
+    assert pdf.gettext("Page {page} of {pages}").split("{")[0].strip() not in text
+
+
+def test_a4_by_default(pdf: Built) -> None:
+    for page in pdf.reader.pages:
+        assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(A4)
+
+
+def test_accessible_variant_by_default(pdf: Built) -> None:
+    metadata = pdf.root["/Metadata"].get_object().get_data()
+    assert b'pdfuaid:part="1"' in metadata
+
+
+def test_under_the_size_limit(dist: Path) -> None:
+    manifest = json.loads((dist / "manifest.json").read_text(encoding="utf-8"))
+    pdfs = [a for a in manifest["artifacts"] if a["kind"] == "pdf"]
+    assert pdfs
+    for artifact in pdfs:
+        assert artifact["bytes"] < MAX_BYTES, artifact["path"]
+        assert (dist / artifact["path"]).stat().st_size == artifact["bytes"]
+
+
+def test_letter_paper_and_archival_variant(project: Project, tmp_path: Path) -> None:
+    locale = LOCALES[0]
+    options = PrintOptions(paper="letter", variant="pdf/a-3b")
+    build(project, tmp_path, locales=[locale], log=lambda _: None, print_options=options)
+    reader = PdfReader(tmp_path / locale / pdf_name(locale))
+    for page in reader.pages:
+        assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(LETTER)
+    metadata = reader.trailer["/Root"]["/Metadata"].get_object().get_data()
+    assert b'pdfaid:part="3"' in metadata
+
+
+def test_two_builds_are_byte_identical(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    first, second = tmp_path / "first", tmp_path / "second"
+    build(project, first, log=lambda _: None)
+    build(project, second, log=lambda _: None)
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert any(p.suffix == ".pdf" for p in files)
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    for name in files:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
