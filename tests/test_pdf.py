@@ -8,7 +8,9 @@ catalog needs no change here.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
+import socket
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -16,13 +18,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import pyphen
 import pytest
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 from explainer.build import Edition, Project, build, load_model, pdf_name, prepare, render_page
 from explainer.catalogs import available_locales
-from explainer.pdf import PrintOptions
+from explainer.pdf import ASSETS, PDF_OPTIONS, PdfMetadata, PrintOptions, asset_path, write_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = available_locales(ROOT / "locales")
@@ -285,3 +288,109 @@ def test_two_builds_are_byte_identical(
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     for name in files:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def _hostile_html(outside: Path, port: int) -> str:
+    """Return HTML that tries every way of reading a local file or the network."""
+    return f"""<!DOCTYPE html>
+<html lang="en"><head>
+<link rel="attachment" href="file:///etc/passwd">
+<link rel="stylesheet" href="{outside.as_uri()}">
+<style>
+@font-face {{ font-family: Stolen; src: url("{outside.as_uri()}"); }}
+body {{ font-family: Stolen; background: url("../{"../" * 12}etc/hostname"); }}
+p {{ background-image: url("http://127.0.0.1:{port}/x.png"); }}
+</style>
+</head><body>
+<p>Hostile page.</p>
+<img src="file:///etc/hostname" alt="hostname">
+<img src="http://127.0.0.1:{port}/x.png" alt="remote">
+<img src="{(ASSETS / ".." / "pdf.py").as_uri()}" alt="traversal">
+<a rel="attachment" href="file:///etc/passwd">passwd</a>
+<object data="file:///etc/passwd"></object>
+<iframe src="file:///etc/passwd"></iframe>
+</body></html>"""
+
+
+def test_hostile_html_reads_and_fetches_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    secret = "explainer-secret-" + "x" * 20
+    outside = tmp_path / "outside.css"
+    outside.write_text(f"/* {secret} */ body {{ color: red; }}", encoding="utf-8")
+    monkeypatch.setitem(PDF_OPTIONS, "uncompressed_pdf", True)
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(8)
+        listener.setblocking(False)
+        port = listener.getsockname()[1]
+        target = tmp_path / "hostile.pdf"
+        meta = PdfMetadata(title="Hostile", lang="en")
+        refused = write_pdf(_hostile_html(outside, port), target, meta)
+        with pytest.raises(BlockingIOError):
+            listener.accept()  # nobody knocked: nothing was fetched
+    data = target.read_bytes()
+    for path in (Path("/etc/passwd"), Path("/etc/hostname")):
+        if path.is_file() and path.read_text().strip():
+            assert path.read_text().strip().encode() not in data, path
+    assert secret.encode() not in data
+    assert b"/EmbeddedFile" not in data and b"/FileAttachment" not in data
+    assert b"/Subtype /Image" not in data
+    assert "file:///etc/passwd" in refused
+    assert "file:///etc/hostname" in refused
+    assert outside.as_uri() in refused
+    assert f"http://127.0.0.1:{port}/x.png" in refused
+    assert any("only the explainer's own assets" in r.getMessage() for r in caplog.records)
+
+
+def test_asset_path_allows_only_real_files_inside_the_assets(tmp_path: Path) -> None:
+    fonts = ASSETS / "fonts" / "fonts.css"
+    assert asset_path(fonts.as_uri()) == fonts.resolve()
+    assert asset_path((ASSETS / "fonts" / ".." / ".." / "pdf.py").as_uri()) is None
+    assert asset_path((ASSETS / "missing.css").as_uri()) is None
+    assert asset_path("http://127.0.0.1/x.png") is None
+    link = tmp_path / "link.css"
+    link.symlink_to(fonts)
+    assert asset_path(link.as_uri()) == fonts.resolve()
+    escape = tmp_path / "passwd"
+    escape.symlink_to("/etc/passwd")
+    assert asset_path(escape.as_uri()) is None
+
+
+def _hyphenated(lang: str, words: str, folder: Path) -> list[tuple[str, str]]:
+    """Render `words` in a narrow column; return each (line end, next line start) split."""
+    html = f"""<!DOCTYPE html><html lang="{lang}"><head>
+<link rel="stylesheet" href="fonts/fonts.css">
+<style>p {{ width: 40mm; font-family: "Explainer Serif"; font-size: 10pt; hyphens: auto; }}</style>
+</head><body><p>{words}</p></body></html>"""
+    target = folder / f"hyphens-{lang}.pdf"
+    assert write_pdf(html, target, PdfMetadata(title="Hyphens", lang=lang or "en")) == []
+    lines = PdfReader(target).pages[0].extract_text().splitlines()
+    return [
+        (a.split()[-1], b.split()[0])
+        for a, b in itertools.pairwise(lines)
+        if a.endswith(HYPHENS) and a.split() and b.split()
+    ]
+
+
+HYPHENS = ("-", "\u2010")
+INDONESIAN = "kewirausahaan pemberdayaan perekonomian pendampingan pengembangan permodalan"
+
+
+def test_indonesian_is_hyphenated_with_indonesian_patterns(tmp_path: Path) -> None:
+    splits = _hyphenated("id", INDONESIAN, tmp_path)
+    assert splits, "no Indonesian word was hyphenated"
+    patterns = pyphen.Pyphen(lang="id")
+    for head, tail in splits:
+        word = head.rstrip("".join(HYPHENS)) + tail
+        assert len(head.rstrip("".join(HYPHENS))) in patterns.positions(word), (head, tail)
+
+
+def test_english_is_hyphenated_with_other_patterns(tmp_path: Path) -> None:
+    english = _hyphenated("en", INDONESIAN, tmp_path)
+    assert english, "no word was hyphenated"
+    assert english != _hyphenated("id", INDONESIAN, tmp_path)
+
+
+def test_no_language_no_hyphenation(tmp_path: Path) -> None:
+    assert _hyphenated("", INDONESIAN, tmp_path) == []
