@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from explainer import bilingual
 from explainer.catalogs import Messages, choose_locales, load_messages
 from explainer.errors import InputError, Problem, UsageError
 from explainer.facts import load_data_dir
@@ -132,6 +133,11 @@ def build(
             for e in editions
             for a in _write_edition(project, model, e, stage, pdf, log, print_options)
         ]
+        if pdf and bilingual.wanted(chosen):
+            artifacts = [a for a in artifacts if a.locale != bilingual.LOCALE]
+            artifacts.append(
+                bilingual.write_bilingual(project, model, editions, stage, log, print_options)
+            )
         write_manifest(stage, artifacts)
     return artifacts
 
