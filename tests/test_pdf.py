@@ -12,20 +12,36 @@ import itertools
 import json
 import socket
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 
 import pyphen
 import pytest
 from pypdf import PdfReader
-from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+from pypdf.generic import DictionaryObject
 
-from explainer.build import Edition, Project, build, load_model, pdf_name, prepare, render_page
+from explainer.build import (
+    Edition,
+    Project,
+    build,
+    edition_date,
+    load_model,
+    pdf_name,
+    prepare,
+    render_page,
+)
 from explainer.catalogs import available_locales
 from explainer.pdf import ASSETS, PDF_OPTIONS, PdfMetadata, PrintOptions, asset_path, write_pdf
+from tests.pdfcheck import (
+    annotations,
+    collapse,
+    font_problems,
+    link_targets,
+    outline_titles,
+    struct_types,
+    xmp,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = available_locales(ROOT / "locales")
@@ -105,44 +121,6 @@ def pdf(request: pytest.FixtureRequest, editions: dict[str, Built]) -> Built:
     return editions[request.param]
 
 
-def _text(value: str) -> str:
-    return " ".join(value.split())
-
-
-def _annotations(reader: PdfReader) -> Iterator[DictionaryObject]:
-    for page in reader.pages:
-        for annot in page.get("/Annots", []):
-            yield annot.get_object()
-
-
-def _outline_titles(outline: list[Any]) -> list[str]:
-    """Return the titles of the top level of an outline."""
-    return [_text(item.title) for item in outline if not isinstance(item, list)]
-
-
-def _fonts(resources: Any, seen: set[int]) -> Iterator[DictionaryObject]:
-    """Yield every font a resource dictionary uses, following form XObjects."""
-    resources = resources.get_object() if resources is not None else {}
-    for font in resources.get("/Font", {}).values():
-        yield font.get_object()
-    for xobject in resources.get("/XObject", {}).values():
-        ref = xobject.idnum if isinstance(xobject, IndirectObject) else id(xobject)
-        if ref not in seen:
-            seen.add(ref)
-            yield from _fonts(xobject.get_object().get("/Resources"), seen)
-
-
-def _struct_types(node: Any, depth: int = 0) -> Iterator[str]:
-    node = node.get_object()
-    if isinstance(node, ArrayObject):
-        for kid in node:
-            yield from _struct_types(kid, depth)
-    elif isinstance(node, DictionaryObject) and "/S" in node:
-        yield str(node["/S"])
-        if "/K" in node:
-            yield from _struct_types(node["/K"], depth + 1)
-
-
 def test_lang_is_the_edition_locale(pdf: Built) -> None:
     assert pdf.root["/Lang"] == pdf.edition.locale
 
@@ -166,9 +144,9 @@ def test_metadata_names_publisher_subject_keywords_and_date(pdf: Built, project:
 
 
 def test_a_bookmark_for_every_section(pdf: Built) -> None:
-    sections = [_text(s) for s in pdf.page.sections]
+    sections = [collapse(s) for s in pdf.page.sections]
     assert sections, "the print HTML has no sections"
-    assert _outline_titles(pdf.reader.outline) == sections
+    assert outline_titles(pdf.reader) == sections
 
 
 def test_bookmarks_lead_to_increasing_pages(pdf: Built) -> None:
@@ -182,7 +160,7 @@ def test_bookmarks_lead_to_increasing_pages(pdf: Built) -> None:
 
 
 def test_every_citation_marker_links_to_its_source(pdf: Built) -> None:
-    links = Counter(str(a["/Dest"]) for a in _annotations(pdf.reader) if "/Dest" in a)
+    links = Counter(link_targets(pdf.reader))
     markers = Counter(pdf.page.markers)
     assert markers, "the print HTML has no citation markers"
     missing = {anchor: n for anchor, n in markers.items() if links[anchor] < n}
@@ -192,37 +170,25 @@ def test_every_citation_marker_links_to_its_source(pdf: Built) -> None:
 
 
 def test_every_source_entry_links_back(pdf: Built) -> None:
-    links = {str(a["/Dest"]) for a in _annotations(pdf.reader) if "/Dest" in a}
+    links = set(link_targets(pdf.reader))
     assert pdf.page.backlinks, "the source list has no backlinks"
     assert set(pdf.page.backlinks) <= links
     assert set(pdf.page.backlinks) <= set(pdf.reader.named_destinations)
 
 
 def test_link_areas_can_be_clicked(pdf: Built) -> None:
-    for annot in _annotations(pdf.reader):
+    for annot in annotations(pdf.reader):
         x1, y1, x2, y2 = (float(v) for v in annot["/Rect"])
         assert abs(x2 - x1) > 1 and abs(y2 - y1) > 1, f"empty link area {annot!r}"
 
 
-def test_every_font_is_embedded(pdf: Built) -> None:
-    fonts = [f for page in pdf.reader.pages for f in _fonts(page.get("/Resources"), set())]
-    assert fonts
-    for font in fonts:
-        assert font["/Subtype"] != "/Type3", "a Type 3 font is not a real embedded font"
-        if font["/Subtype"] == "/Type0":
-            font = font["/DescendantFonts"][0].get_object()
-        descriptor = font["/FontDescriptor"].get_object()
-        embedded = {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor)
-        assert embedded, f"{font['/BaseFont']} is not embedded"
-        # A subset's name is "ABCDEF+Family-Style"; the bundled families are "Explainer …".
-        name = str(font["/BaseFont"]).split("+")[-1]
-        assert name.startswith("Explainer"), f"{name} is not a bundled font"
+def test_every_font_is_embedded_and_bundled(pdf: Built) -> None:
+    assert font_problems(pdf.reader) == []
 
 
 def test_tagged_with_a_structure_tree(pdf: Built) -> None:
     assert bool(pdf.root["/MarkInfo"]["/Marked"])
-    tree = pdf.root["/StructTreeRoot"].get_object()
-    types = Counter(_struct_types(tree["/K"]))
+    types = Counter(struct_types(pdf.reader))
     assert types["/H1"] == 1
     assert types["/H2"] == len(pdf.page.sections)
     assert types["/Link"] >= len(pdf.page.markers)
@@ -233,12 +199,12 @@ def test_localized_page_labels_in_the_text(pdf: Built) -> None:
     pages = len(pdf.reader.pages)
     label = pdf.gettext("Page {page} of {pages}")
     for number in range(2, pages + 1):
-        text = _text(pdf.reader.pages[number - 1].extract_text())
+        text = collapse(pdf.reader.pages[number - 1].extract_text())
         assert label.format(page=number, pages=pages) in text, f"page {number}"
 
 
 def test_the_cover_has_title_language_and_date_but_no_page_number(pdf: Built) -> None:
-    text = _text(pdf.reader.pages[0].extract_text())
+    text = collapse(pdf.reader.pages[0].extract_text())
     context = pdf.edition.context
     assert pdf.gettext("OK OCE explained") in text
     assert context["locale_name"].casefold() in text.casefold()
@@ -252,8 +218,7 @@ def test_a4_by_default(pdf: Built) -> None:
 
 
 def test_accessible_variant_by_default(pdf: Built) -> None:
-    metadata = pdf.root["/Metadata"].get_object().get_data()
-    assert b'pdfuaid:part="1"' in metadata
+    assert b'pdfuaid:part="1"' in xmp(pdf.reader)
 
 
 def test_under_the_size_limit(dist: Path) -> None:
@@ -272,22 +237,23 @@ def test_letter_paper_and_archival_variant(project: Project, tmp_path: Path) -> 
     reader = PdfReader(tmp_path / locale / pdf_name(locale))
     for page in reader.pages:
         assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(LETTER)
-    metadata = reader.trailer["/Root"]["/Metadata"].get_object().get_data()
-    assert b'pdfaid:part="3"' in metadata
+    assert b'pdfaid:part="3"' in xmp(reader)
 
 
-def test_two_builds_are_byte_identical(
-    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_a_second_build_is_byte_identical(
+    project: Project, dist: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    first, second = tmp_path / "first", tmp_path / "second"
-    build(project, first, log=lambda _: None)
-    build(project, second, log=lambda _: None)
-    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    """Rebuild with SOURCE_DATE_EPOCH at the session build's edition date; compare bytes."""
+    date = edition_date(load_model(project)[0])
+    epoch = dt.datetime.combine(date, dt.time(), tzinfo=dt.UTC).timestamp()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(epoch)))
+    again = tmp_path / "dist"
+    build(project, again, log=lambda _: None)
+    files = sorted(p.relative_to(dist) for p in dist.rglob("*") if p.is_file())
     assert any(p.suffix == ".pdf" for p in files)
-    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
     for name in files:
-        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+        assert (dist / name).read_bytes() == (again / name).read_bytes(), name
 
 
 def _hostile_html(outside: Path, port: int) -> str:
