@@ -8,12 +8,12 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from pdfcheck import collapse, font_problems, link_targets, outline_titles, struct_types
 from pypdf import PdfReader
 
 from explainer import bilingual
 from explainer.build import Project, load_model, prepare
 from explainer.catalogs import available_locales
-from tests.pdfcheck import collapse, font_problems, link_targets, outline_titles, struct_types
 
 ROOT = Path(__file__).resolve().parent.parent
 needs_both = pytest.mark.skipif(

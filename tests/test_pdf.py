@@ -18,6 +18,15 @@ from pathlib import Path
 
 import pyphen
 import pytest
+from pdfcheck import (
+    annotations,
+    collapse,
+    font_problems,
+    link_targets,
+    outline_titles,
+    struct_types,
+    xmp,
+)
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
@@ -33,15 +42,6 @@ from explainer.build import (
 )
 from explainer.catalogs import available_locales
 from explainer.pdf import ASSETS, PDF_OPTIONS, PdfMetadata, PrintOptions, asset_path, write_pdf
-from tests.pdfcheck import (
-    annotations,
-    collapse,
-    font_problems,
-    link_targets,
-    outline_titles,
-    struct_types,
-    xmp,
-)
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = available_locales(ROOT / "locales")
