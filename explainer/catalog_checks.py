@@ -24,16 +24,17 @@ from explainer.errors import Problem
 # `{name}` or `{name!r:>10}`, but not `{{`; and `%(name)s`.
 _BRACE_NAME = re.compile(r"(?<!\{)\{([A-Za-z_]\w*)[^{}]*\}")
 _PERCENT_NAME = re.compile(r"%\(([A-Za-z_]\w*)\)")
-# A valid %-conversion: %% or %(name)s-style with optional flags, width, precision.
-_PERCENT_SPEC = re.compile(
-    r"%(?:%|(?:\([A-Za-z_]\w*\))?[-#0 +]*(?:\d+|\*)?(?:\.(?:\d+|\*))?[diouxXeEfFgGcrsa])"
-)
+# A valid %-conversion here: %% or a named one such as %(date)s. The values are
+# always passed as a mapping, so an unnamed one ("% r" in "100% rupiah") breaks.
+_PERCENT_SPEC = re.compile(r"%(?:%|\([A-Za-z_]\w*\)[-#0 +]*(?:\d+)?(?:\.\d+)?[diouxXeEfFgGcrsa])")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f]\d+)*")
-_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>]*|&#?\w+;")
+_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>]*>?|&#?\w+;")
 # Characters a reader cannot see that can reorder or hide text.
 _ALLOWED_CONTROLS = {"\n", "\t"}
+# Editions the project publishes: their headers must be right.
+PUBLISHED = frozenset({"id"})
 
 
 def check_catalogs(locales_dir: Path, locales: Iterable[str]) -> list[Problem]:
@@ -96,10 +97,14 @@ def _string_problems(msgid: str, msgstr: str, *, percent: bool, brace: bool) -> 
 
 def _placeholder_problems(msgid: str, msgstr: str) -> Iterator[str]:
     wanted, got = placeholders(msgid), placeholders(msgstr)
+    if wanted == got:
+        return
+    parts = []
     if wanted - got:
-        yield f"msgstr drops placeholder(s) {_names(wanted - got)}; keep each one as in msgid"
+        parts.append(f"drops placeholder(s) {_names(wanted - got)}")
     if got - wanted:
-        yield f"msgstr adds placeholder(s) {_names(got - wanted)} that msgid does not have"
+        parts.append(f"adds placeholder(s) {_names(got - wanted)}")
+    yield f"msgstr {' and '.join(parts)}; keep exactly the placeholders of msgid"
 
 
 def placeholders(text: str) -> set[str]:
@@ -169,7 +174,19 @@ def check_plural_header(path: Path, locale: str) -> Iterator[Problem]:
             f"Plural-Forms is {header!r}; {locale!r} needs "
             f"'nplurals={want_n}; plural={want_expr};'",
             line,
+            warning=not _plural_forms_enforced(locale),
         )
+
+
+def _plural_forms_enforced(locale: str) -> bool:
+    """Whether a wrong Plural-Forms header is an error rather than a warning.
+
+    It is for the published editions and for languages in Babel's table. For a
+    new language Babel does not list, `pybabel init` writes a guess; that is a
+    warning, so a fresh catalog still builds (`--strict` refuses it).
+    """
+    language = locale.replace("-", "_").split("_")[0]
+    return locale in PUBLISHED or locale in PLURALS or language in PLURALS
 
 
 def expected_plural_forms(locale: str) -> tuple[int, str] | None:
