@@ -140,3 +140,11 @@ def test_the_indonesian_edition_is_fully_translated(dist: Path) -> None:
         "people registered",
     ):
         assert english not in html
+
+
+def test_page_numbers_keep_the_spaces_of_the_translation() -> None:
+    from explainer.render import page_counter_css
+
+    css = page_counter_css("Halaman {page} dari {pages}")
+    assert css == '"Halaman " counter(page) " dari " counter(pages)'
+    assert page_counter_css('Page {page}</style>"') == '"Page " counter(page) "\\3c /style>\\""'
