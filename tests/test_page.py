@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import SEVEN_STEPS
+
 EXPECTED = {
     "id": [
         "65.414",
@@ -119,15 +121,7 @@ def test_both_sides_of_every_dispute_are_shown(dist: Path) -> None:
 def test_the_seven_steps_in_order(dist: Path) -> None:
     html = (dist / "en" / "index.html").read_text(encoding="utf-8")
     names = re.findall(r'<strong lang="id">([^<]+)</strong>', html)
-    assert names == [
-        "pendaftaran",
-        "pelatihan",
-        "pendampingan",
-        "perizinan",
-        "pemasaran",
-        "pelaporan keuangan",
-        "permodalan",
-    ]
+    assert names == SEVEN_STEPS
 
 
 def test_the_indonesian_edition_is_fully_translated(dist: Path) -> None:
