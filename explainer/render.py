@@ -45,6 +45,8 @@ def make_environment(templates_dir: Path, messages: Messages) -> jinja2.Environm
         gettext, ngettext, newstyle=True, pgettext=pgettext
     )
     env.globals["page_counter_css"] = lambda: page_counter_css(
+        # NOTE: PDF page footer. {page} is the page number and {pages} the number of pages, e.g. 3
+        # and 12.
         messages.gettext("Page {page} of {pages}")
     )
     return env
