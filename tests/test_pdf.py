@@ -360,3 +360,15 @@ def test_english_is_hyphenated_with_other_patterns(tmp_path: Path) -> None:
 
 def test_no_language_no_hyphenation(tmp_path: Path) -> None:
     assert _hyphenated("", INDONESIAN, tmp_path) == []
+
+
+def test_a_source_address_is_a_link(project_copy: Project, tmp_path: Path) -> None:
+    url = "https://example.org/okoce-article"
+    sources = project_copy.data_dir / "sources.yaml"
+    text = sources.read_text(encoding="utf-8")
+    sources.write_text(text.replace('time: "07:59 WIB"\n', f'time: "07:59 WIB"\n    url: {url}\n'))
+    out = tmp_path / "dist"
+    build(project_copy, out, locales=["en"], log=lambda _: None)
+    reader = PdfReader(out / "en" / pdf_name("en"))
+    uris = [a["/A"]["/URI"] for a in annotations(reader) if "/A" in a]
+    assert url in uris
