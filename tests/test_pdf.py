@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import re
 import socket
 from collections import Counter
 from dataclasses import dataclass, field
@@ -193,6 +194,13 @@ def test_tagged_with_a_structure_tree(pdf: Built) -> None:
     assert types["/H2"] == len(pdf.page.sections)
     assert types["/Link"] >= len(pdf.page.markers)
     assert types["/P"] > 0
+
+
+def test_headings_are_tagged_in_order(pdf: Built) -> None:
+    levels = [int(t[2:]) for t in struct_types(pdf.reader) if re.fullmatch(r"/H[1-6]", t)]
+    assert levels[0] == 1
+    for before, after in itertools.pairwise(levels):
+        assert after <= before + 1, f"H{before} is followed by H{after}"
 
 
 def test_localized_page_labels_in_the_text(pdf: Built) -> None:
