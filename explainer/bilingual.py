@@ -93,6 +93,11 @@ def render_bilingual(project: Project, model: Explainer, editions: dict[str, Edi
         return says(edition, "Edition of %(date)s") % {"date": edition.context["edition_date"]}
 
     right_pattern = says(right, "Page {page} of {pages}")
+    try:
+        pairs = pair(side(left), side(right))
+    except ValueError as error:
+        place = str(project.templates_dir / "bilingual_side.html")
+        raise InputError([Problem(place, f"{error}: the same blocks must come in both")]) from None
     return render(
         project.templates_dir,
         "bilingual.html",
@@ -100,7 +105,7 @@ def render_bilingual(project: Project, model: Explainer, editions: dict[str, Edi
         left.messages,
         left=left.context,
         right=right.context,
-        pairs=pair(side(left), side(right)),
+        pairs=pairs,
         title=title(editions),
         left_title=says(left, "OK OCE explained"),
         right_title=says(right, "OK OCE explained"),

@@ -141,6 +141,8 @@ def check(
     for edition in editions:
         for medium in ("screen", "print"):
             render_page(project, edition, model, medium)
+    if bilingual.wanted(chosen):
+        bilingual.render_bilingual(project, model, {e.locale: e for e in editions})
     return warnings + catalog_warnings
 
 

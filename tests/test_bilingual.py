@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from explainer import bilingual
 from explainer.build import Project, load_model, prepare
 from explainer.catalogs import available_locales
+from explainer.errors import InputError
 
 ROOT = Path(__file__).resolve().parent.parent
 needs_both = pytest.mark.skipif(
@@ -109,3 +110,18 @@ def test_page_labels_in_both_languages(reader: PdfReader, project: Project) -> N
     for edition in (left, right):
         label = edition.messages.gettext("Page {page} of {pages}")
         assert label.format(page=2, pages=pages) in text
+
+
+@needs_both
+def test_a_side_template_that_differs_by_language_is_an_input_error(
+    project_copy: Project,
+) -> None:
+    side = project_copy.templates_dir / "bilingual_side.html"
+    side.write_text(
+        side.read_text(encoding="utf-8") + "{% if lang == 'en' %}<!--okx:block-->x{% endif %}\n",
+        encoding="utf-8",
+    )
+    model, _ = load_model(project_copy)
+    editions = prepare(project_copy, model, [bilingual.LEFT, bilingual.RIGHT])
+    with pytest.raises(InputError, match=r"bilingual_side\.html"):
+        bilingual.render_bilingual(project_copy, model, {e.locale: e for e in editions})
