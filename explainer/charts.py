@@ -17,11 +17,11 @@ from explainer.errors import InputError, Problem
 from explainer.localize import N_, Formatter, SourceRef, figure_value
 from explainer.model import DateArg, Event, Explainer, Figure, PartialDate, Period, Term, Text
 
-# The viewBox is WIDTH units wide and the SVG at most 28rem wide on screen: at
+# The viewBox is WIDTH units wide and the SVG at most 26rem wide on screen: at
 # 320 px (about 260 px of chart) a TEXT-unit glyph stays above 10 px.
 WIDTH = 360
-TEXT = 14
-LINE = 18
+TEXT = 15
+LINE = 19
 BAR = 12
 GAP = 14
 # Average advance of a sans-serif glyph, in ems, with a margin for bold digits.
