@@ -11,7 +11,7 @@ from pathlib import Path
 
 from explainer.catalogs import Messages, choose_locales, load_messages
 from explainer.chart_cards import write_chart_cards
-from explainer.charts import ChartsCtx, build_charts
+from explainer.charts import WIDTHS, ChartsCtx, build_charts
 from explainer.errors import InputError, Problem, UsageError
 from explainer.facts import load_data_dir
 from explainer.localize import Context, build_context
@@ -72,7 +72,7 @@ class Edition:
     locale: str
     messages: Messages
     context: Context
-    charts: ChartsCtx
+    charts: dict[str, ChartsCtx]
 
 
 def prepare(project: Project, model: Explainer, locales: list[str]) -> list[Edition]:
@@ -82,7 +82,8 @@ def prepare(project: Project, model: Explainer, locales: list[str]) -> list[Edit
     for locale in locales:
         messages = load_messages(project.locales_dir, locale)
         context = build_context(model, messages, locales, date)
-        editions.append(Edition(locale, messages, context, build_charts(model, messages)))
+        charts = {medium: build_charts(model, messages, w) for medium, w in WIDTHS.items()}
+        editions.append(Edition(locale, messages, context, charts))
     return editions
 
 
@@ -96,7 +97,7 @@ def render_page(project: Project, edition: Edition, model: Explainer, medium: st
         medium=medium,
         edition=model.edition,
         pdf_href=pdf_name(edition.locale),
-        charts=edition.charts,
+        charts=edition.charts[medium],
     )
 
 
@@ -146,7 +147,7 @@ def _write_edition(
     artifacts = [describe(stage, page, edition.locale, "page")]
     log(f"wrote {edition.locale}/index.html ({time.perf_counter() - started:.2f} s)")
     artifacts += write_chart_cards(
-        project.templates_dir, edition.context, edition.messages, edition.charts, stage
+        project.templates_dir, edition.context, edition.messages, edition.charts["screen"], stage
     )
     if pdf:
         artifacts.append(_write_pdf(project, model, edition, stage, log))

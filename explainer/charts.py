@@ -17,9 +17,15 @@ from explainer.errors import InputError, Problem
 from explainer.localize import N_, Formatter, SourceRef, figure_value
 from explainer.model import DateArg, Event, Explainer, Figure, PartialDate, Period, Term, Text
 
-# The viewBox is WIDTH units wide and the SVG at most 26rem wide on screen: at
-# 320 px (about 260 px of chart) a TEXT-unit glyph stays above 10 px.
-WIDTH = 360
+# Each chart is laid out twice. On screen the viewBox is SCREEN_WIDTH units wide
+# and the SVG at most 26rem: at 320 px (about 260 px of chart) a TEXT-unit glyph
+# stays above 10 px. In print it spans the A4 text block (170 mm), where
+# PRINT_WIDTH units make TEXT about 9 pt, and the timeline puts dates in a column.
+SCREEN_WIDTH = 360
+PRINT_WIDTH = 800
+WIDTHS = {"screen": SCREEN_WIDTH, "print": PRINT_WIDTH}
+DATE_COLUMN = 260
+RAIL = 22
 TEXT = 15
 LINE = 19
 BAR = 12
@@ -76,6 +82,7 @@ class EventCtx(TypedDict):
     dot_y: float
     span: bool
     text: str
+    text_x: float
     lines: list[LineCtx]
     cites: list[SourceRef]
     cite_text: str
@@ -136,9 +143,10 @@ def merge_refs(groups: list[list[SourceRef]]) -> list[SourceRef]:
 class _Layout:
     """Place the charts of one edition, formatting through `fmt`."""
 
-    def __init__(self, model: Explainer, fmt: Formatter) -> None:
+    def __init__(self, model: Explainer, fmt: Formatter, width: int) -> None:
         self.model = model
         self.fmt = fmt
+        self.width = width
 
     def figure(self, figure_id: str) -> Figure:
         try:
@@ -158,10 +166,10 @@ class _Layout:
             cites = source_refs(self.model, figure.sources)
             marks = cite_text(cites)
             text = f"{name} ({detail})" if detail else name
-            lines = wrap(text, WIDTH, len(value) + 1, len(marks) + 1)
+            lines = wrap(text, self.width, len(value) + 1, len(marks) + 1)
             placed = [LineCtx(y=y + TEXT + i * LINE, text=t) for i, t in enumerate(lines)]
             bar_y = y + TEXT + (len(lines) - 1) * LINE + 7
-            width = WIDTH * (figure.value_max or figure.value) / largest
+            width = self.width * (figure.value_max or figure.value) / largest
             bars.append(
                 BarCtx(
                     id=figure.id,
@@ -227,7 +235,12 @@ class _Layout:
         return [(a["dot_y"], b["dot_y"]) for a, b in pairs if a["year"] == b["year"]]
 
     def timeline(self) -> TimelineCtx:
-        left = 22
+        # Wide enough for a date column: the text starts on the date's line.
+        dates = [self.when(e) for e in self.model.timeline]
+        date_column = min(DATE_COLUMN, max((len(d) for d in dates), default=0) * TEXT * 0.62 + 14)
+        column = self.width >= 2 * DATE_COLUMN + 200
+        left = round(RAIL + date_column, 1) if column else RAIL
+        first = 0 if column else 1
         y = 0.0
         year: int | None = None
         years: list[YearCtx] = []
@@ -241,7 +254,7 @@ class _Layout:
             cites = source_refs(self.model, event.sources)
             marks = cite_text(cites)
             text = self.fmt.text(event.text)
-            lines = wrap(text, WIDTH - left, 0, len(marks) + 1)
+            lines = wrap(text, self.width - left, 0, len(marks) + 1)
             date_y = y + TEXT
             events.append(
                 EventCtx(
@@ -252,12 +265,15 @@ class _Layout:
                     dot_y=date_y - TEXT * 0.35,
                     span=event.end is not None,
                     text=text,
-                    lines=[LineCtx(y=date_y + (i + 1) * LINE, text=t) for i, t in enumerate(lines)],
+                    text_x=left,
+                    lines=[
+                        LineCtx(y=date_y + (i + first) * LINE, text=t) for i, t in enumerate(lines)
+                    ],
                     cites=cites,
                     cite_text=marks,
                 )
             )
-            y = date_y + len(lines) * LINE + GAP
+            y = date_y + (len(lines) + first - 1) * LINE + GAP + TEXT * 0.3
         return TimelineCtx(
             id="chart-timeline",
             title=self.fmt._("Timeline: OK OCE in the sources, from the campaign to the debate"),
@@ -270,11 +286,11 @@ class _Layout:
         )
 
 
-def build_charts(model: Explainer, messages: Messages) -> ChartsCtx:
-    """Return the laid-out charts of one edition."""
-    layout = _Layout(model, Formatter(messages))
+def build_charts(model: Explainer, messages: Messages, width: int = SCREEN_WIDTH) -> ChartsCtx:
+    """Return the charts of one edition laid out `width` units wide."""
+    layout = _Layout(model, Formatter(messages), width)
     return ChartsCtx(
-        width=WIDTH,
+        width=width,
         text_size=TEXT,
         bar_height=BAR,
         funnel=layout.funnel(),
