@@ -228,18 +228,23 @@ class Formatter:
         }
         if period.kind in patterns and period.start:
             return self._(patterns[period.kind]).format(date=self.date(period.start))
-        return self._("period not stated")
+        return self._("not stated")
 
     def _interval(self, start: PartialDate, end: PartialDate) -> str:
         same_precision = (start.month is None) == (end.month is None) and (start.day is None) == (
             end.day is None
         )
         if not same_precision:
-            return f"{self.date(start)} – {self.date(end)}"
-        skeleton = "yMMMMd" if start.day else ("yMMMM" if start.month else "y")
+            return f"{self.date(start)}\u2009–\u2009{self.date(end)}"
         first, last = start.first_day(), end.first_day()
         if first == last:
             return self.date(start)
+        if start.day is not None:
+            # CLDR has no interval pattern with full month names: join two dates.
+            same_year = first.year == last.year
+            left = format_skeleton("MMMMd", first, locale=self.locale) if same_year else None
+            return f"{left or self.date(start)}\u2009–\u2009{self.date(end)}"
+        skeleton = "yMMMM" if start.month is not None else "y"
         return format_interval(first, last, skeleton, locale=self.locale)
 
     def arg(self, value: Arg) -> str:
@@ -289,7 +294,7 @@ class _Builder:
 
     def cites(self, owner: str, sources: tuple[str, ...]) -> list[SourceRef]:
         refs = []
-        for source_id in sources:
+        for source_id in sorted(sources, key=lambda s: self.model.source(s).number):
             number = self.model.source(source_id).number
             marker = f"cite-{owner}-{number}"
             self.backlinks[source_id].append(marker)

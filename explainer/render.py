@@ -7,6 +7,7 @@ catalog entry can never put markup into a page.
 
 from __future__ import annotations
 
+import re
 import string
 from pathlib import Path
 from typing import Any
@@ -52,7 +53,7 @@ def make_environment(templates_dir: Path, messages: Messages) -> jinja2.Environm
 def css_string(text: str) -> str:
     """Return `text` as a double-quoted CSS string that cannot end the <style> element."""
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
-    return '"' + " ".join(escaped.split()) + '"'
+    return '"' + re.sub(r"\s+", " ", escaped) + '"'
 
 
 def page_counter_css(pattern: str) -> Markup:
