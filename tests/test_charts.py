@@ -71,16 +71,20 @@ def squeeze(text: str) -> str:
 
 
 def expected_date(event: Event, locale: str) -> str:
-    """Return an event's date as Babel formats it for `locale`."""
-    if event.end is not None:
-        skeleton = "yMMMMd" if event.date.day else ("yMMMM" if event.date.month else "y")
-        return format_interval(
-            event.date.first_day(), event.end.first_day(), skeleton, locale=locale
-        )
+    """Return an event's date as Babel formats it for `locale`: a day, a month, a span."""
+    start = event.date.first_day()
+    if event.end is None:
+        if event.date.day is not None:
+            return format_date(start, "long", locale=locale)
+        return format_skeleton("yMMMM" if event.date.month else "y", start, locale=locale)
+    end = event.end.first_day()
     if event.date.day is not None:
-        return format_date(event.date.first_day(), "long", locale=locale)
-    skeleton = "yMMMM" if event.date.month else "y"
-    return format_skeleton(skeleton, event.date.first_day(), locale=locale)
+        # Full month names: the start without its year, then the whole end date.
+        left = format_skeleton("MMMMd", start, locale=locale)
+        if start.year != end.year:
+            left = format_date(start, "long", locale=locale)
+        return f"{left}\u2009–\u2009{format_date(end, 'long', locale=locale)}"
+    return format_interval(start, end, "yMMMM" if event.date.month else "y", locale=locale)
 
 
 def test_every_funnel_figure_is_in_the_svg_formatted_for_the_locale(
