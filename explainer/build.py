@@ -17,6 +17,8 @@ from explainer.catalog_checks import (
     summarize,
 )
 from explainer.catalogs import Messages, choose_locales, load_messages, po_path
+from explainer.chart_cards import write_chart_cards
+from explainer.charts import WIDTHS, ChartsCtx, build_charts
 from explainer.errors import InputError, Problem, UsageError
 from explainer.facts import load_data_dir
 from explainer.localize import Context, build_context
@@ -78,22 +80,30 @@ class Edition:
     locale: str
     messages: Messages
     context: Context
+    charts: dict[str, ChartsCtx]
 
 
 def prepare(project: Project, model: Explainer, locales: list[str]) -> list[Edition]:
     """Load each locale's catalog and build its context."""
     date = edition_date(model)
-    editions = []
-    for locale in locales:
-        messages = load_messages(project.locales_dir, locale)
-        context = build_context(model, messages, locales, date)
-        edition = Edition(locale, messages, context)
-        for medium in ("screen", "print"):
-            # A first pass records which template strings fall back to English,
-            # so the page can say it is a partial translation.
-            render_page(project, edition, model, medium)
-        editions.append(edition)
-    return editions
+    return [
+        prepare_edition(project, model, load_messages(project.locales_dir, locale), locales, date)
+        for locale in locales
+    ]
+
+
+def prepare_edition(
+    project: Project, model: Explainer, messages: Messages, locales: list[str], date: dt.date
+) -> Edition:
+    """Build one edition's context and charts, and learn which strings fall back."""
+    context = build_context(model, messages, locales, date)
+    charts = {medium: build_charts(model, messages, w) for medium, w in WIDTHS.items()}
+    edition = Edition(messages.locale, messages, context, charts)
+    for medium in ("screen", "print"):
+        # A first pass records which template strings fall back to English,
+        # so the page can say it is a partial translation.
+        render_page(project, edition, model, medium)
+    return edition
 
 
 def check_translations(
@@ -128,6 +138,7 @@ def render_page(project: Project, edition: Edition, model: Explainer, medium: st
         edition=model.edition,
         pdf_href=pdf_name(edition.locale),
         partial_translation=bool(real_fallbacks(edition.messages)),
+        charts=edition.charts[medium],
     )
 
 
@@ -195,6 +206,9 @@ def _write_edition(
     write_text(page, render_page(project, edition, model, "screen"))
     artifacts = [describe(stage, page, edition.locale, "page")]
     log(f"wrote {edition.locale}/index.html ({time.perf_counter() - started:.2f} s)")
+    artifacts += write_chart_cards(
+        project.templates_dir, edition.context, edition.messages, edition.charts["screen"], stage
+    )
     if pdf:
         artifacts.append(_write_pdf(project, model, edition, stage, log, print_options))
     if edition.messages.fallbacks:

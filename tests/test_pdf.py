@@ -51,6 +51,10 @@ A4 = (595.276, 841.89)
 LETTER = (612.0, 792.0)
 
 
+# Containers that print.css (or a stylesheet it includes) leaves out of the PDF.
+HIDDEN_IN_PRINT = {"okx-chart-data"}
+
+
 class PrintPage(HTMLParser):
     """What the print HTML promises the PDF: sections, citation markers, backlinks."""
 
@@ -61,11 +65,18 @@ class PrintPage(HTMLParser):
         self.backlinks: list[str] = []
         self._in_h2 = False
         self._in_backlinks = 0
+        self._hidden: tuple[str, int] | None = None  # the hidden tag, and how deep in it
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attr = dict(attrs)
         classes = (attr.get("class") or "").split()
-        if tag == "h2":
+        if self._hidden is not None:
+            if tag == self._hidden[0]:
+                self._hidden = (tag, self._hidden[1] + 1)
+            return
+        if HIDDEN_IN_PRINT & set(classes):
+            self._hidden = (tag, 1)
+        elif tag == "h2":
             self._in_h2 = True
             self.sections.append("")
         elif tag == "span" and "okx-backlinks" in classes:
@@ -76,6 +87,11 @@ class PrintPage(HTMLParser):
             self.backlinks.append((attr.get("href") or "").removeprefix("#"))
 
     def handle_endtag(self, tag: str) -> None:
+        if self._hidden is not None:
+            if tag == self._hidden[0]:
+                depth = self._hidden[1] - 1
+                self._hidden = (tag, depth) if depth else None
+            return
         if tag == "h2":
             self._in_h2 = False
         elif tag == "span" and self._in_backlinks:
