@@ -10,12 +10,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from explainer.catalogs import Messages, choose_locales, load_messages
+from explainer import bilingual
+from explainer.catalog_checks import (
+    check_catalogs,
+    fallback_problems,
+    real_fallbacks,
+    summarize,
+)
+from explainer.catalogs import Messages, choose_locales, load_messages, po_path
+from explainer.chart_cards import write_chart_cards
+from explainer.charts import WIDTHS, ChartsCtx, build_charts
 from explainer.errors import InputError, Problem, UsageError
 from explainer.facts import load_data_dir
 from explainer.localize import N_, Context, build_context
 from explainer.model import Explainer
 from explainer.output import Artifact, describe, read_manifest, staging, write_manifest, write_text
+from explainer.pdf import PrintOptions
 from explainer.render import fill, render
 from explainer.validate import validate
 
@@ -74,17 +84,51 @@ class Edition:
     locale: str
     messages: Messages
     context: Context
+    charts: dict[str, ChartsCtx]
 
 
 def prepare(project: Project, model: Explainer, locales: list[str]) -> list[Edition]:
     """Load each locale's catalog and build its context."""
     date = edition_date(model)
-    editions = []
-    for locale in locales:
-        messages = load_messages(project.locales_dir, locale)
-        context = build_context(model, messages, locales, date)
-        editions.append(Edition(locale, messages, context))
-    return editions
+    return [
+        prepare_edition(project, model, load_messages(project.locales_dir, locale), locales, date)
+        for locale in locales
+    ]
+
+
+def prepare_edition(
+    project: Project, model: Explainer, messages: Messages, locales: list[str], date: dt.date
+) -> Edition:
+    """Build one edition's context and charts, and learn which strings fall back."""
+    context = build_context(model, messages, locales, date)
+    charts = {medium: build_charts(model, messages, w) for medium, w in WIDTHS.items()}
+    edition = Edition(messages.locale, messages, context, charts)
+    for medium in ("screen", "print"):
+        # A first pass records which template strings fall back to English,
+        # so the page can say it is a partial translation.
+        render_page(project, edition, model, medium)
+    return edition
+
+
+def check_translations(
+    project: Project, model: Explainer, locales: list[str], *, strict: bool
+) -> tuple[list[Edition], list[Problem]]:
+    """Check the catalogs, then prepare the editions; return them and the warnings."""
+    problems = check_catalogs(project.locales_dir, locales)
+    _stop_on_errors(problems, strict)
+    editions = prepare(project, model, locales)
+    for edition in editions:
+        problems += fallback_problems(
+            po_path(project.locales_dir, edition.locale), edition.messages
+        )
+    _stop_on_errors(problems, strict)
+    return editions, problems
+
+
+def _stop_on_errors(problems: list[Problem], strict: bool) -> None:
+    errors = [p for p in problems if strict or not p.warning]
+    if errors:
+        raise InputError(errors)
 
 
 def render_page(project: Project, edition: Edition, model: Explainer, medium: str) -> str:
@@ -97,6 +141,8 @@ def render_page(project: Project, edition: Edition, model: Explainer, medium: st
         medium=medium,
         edition=model.edition,
         pdf_href=pdf_name(edition.locale),
+        partial_translation=bool(real_fallbacks(edition.messages)),
+        charts=edition.charts[medium],
     )
 
 
@@ -106,10 +152,13 @@ def check(
     """Validate facts, catalogs and templates without writing anything."""
     model, warnings = load_model(project, strict=strict)
     chosen = choose_locales(project.locales_dir, locales)
-    for edition in prepare(project, model, chosen):
+    editions, catalog_warnings = check_translations(project, model, chosen, strict=strict)
+    for edition in editions:
         for medium in ("screen", "print"):
             render_page(project, edition, model, medium)
-    return warnings
+    if bilingual.wanted(chosen):
+        bilingual.render_bilingual(project, model, {e.locale: e for e in editions})
+    return warnings + catalog_warnings
 
 
 def build(
@@ -121,6 +170,7 @@ def build(
     strict: bool = False,
     log: Log = print,
     warn: Log | None = None,
+    print_options: PrintOptions | None = None,
 ) -> list[Artifact]:
     """Build every edition into `out`; return the manifest's artefacts.
 
@@ -131,12 +181,16 @@ def build(
     for warning in warnings:
         warn(str(warning))
     chosen = choose_locales(project.locales_dir, locales)
-    editions = prepare(project, model, chosen)
+    editions, catalog_warnings = check_translations(project, model, chosen, strict=strict)
+    for summary in summarize(catalog_warnings):
+        warn(summary)
     with staging(out, keep=bool(locales)) as stage:
         kept = [a for a in read_manifest(stage) if a.locale not in chosen]
-        artifacts = kept + [_write_page(project, model, e, stage, log) for e in editions]
+        artifacts = kept + [a for e in editions for a in _write_page(project, model, e, stage, log)]
         if pdf:
-            artifacts += _write_pdfs(project, model, editions, stage, out, log)
+            pdfs = _write_pdfs(project, model, editions, stage, out, log, print_options)
+            rebuilt = {a.path for a in pdfs}
+            artifacts = [a for a in artifacts if a.path not in rebuilt] + pdfs
         write_manifest(stage, artifacts)
     for edition in editions:
         if edition.messages.fallbacks:
@@ -147,29 +201,47 @@ def build(
 
 def _write_page(
     project: Project, model: Explainer, edition: Edition, stage: Path, log: Log
-) -> Artifact:
+) -> list[Artifact]:
+    """Write an edition's page and its chart cards."""
     started = time.perf_counter()
     page = stage / edition.locale / "index.html"
     write_text(page, render_page(project, edition, model, "screen"))
     log(f"wrote {edition.locale}/index.html ({time.perf_counter() - started:.2f} s)")
-    return describe(stage, page, edition.locale, "page")
+    cards = write_chart_cards(
+        project.templates_dir, edition.context, edition.messages, edition.charts["screen"], stage
+    )
+    return [describe(stage, page, edition.locale, "page"), *cards]
 
 
 def _write_pdfs(
-    project: Project, model: Explainer, editions: list[Edition], stage: Path, out: Path, log: Log
+    project: Project,
+    model: Explainer,
+    editions: list[Edition],
+    stage: Path,
+    out: Path,
+    log: Log,
+    options: PrintOptions | None,
 ) -> list[Artifact]:
-    """Write the PDF of every edition, in parallel, reusing unchanged ones from `out`."""
-    from explainer.pdfs import render_all
+    """Write every PDF in parallel (the editions', the bilingual one), reusing unchanged ones."""
+    from explainer.pdfs import PdfJob, render_all
 
-    jobs = [_pdf_job(project, model, edition) for edition in editions]
+    options = options or PrintOptions()
+    jobs = [_pdf_job(project, model, edition, options) for edition in editions]
+    chosen = [e.locale for e in editions]
+    if bilingual.wanted(chosen):
+        html, meta = bilingual.pdf_parts(project, model, editions)
+        path = f"{bilingual.FOLDER}/{bilingual.PDF_NAME}"
+        jobs.append(PdfJob(path, bilingual.LOCALE, html, meta, options))
     for result in render_all(jobs, stage, out, log):
         if result.refused:
+            bilingual_pdf = result.path.startswith(f"{bilingual.FOLDER}/")
+            template = "bilingual.html" if bilingual_pdf else "page.html"
             message = f"the PDF asked for resources outside the assets: {result.refused}"
-            raise InputError([Problem(str(project.templates_dir), message)])
+            raise InputError([Problem(str(project.templates_dir / template), message)])
     return [describe(stage, stage / job.path, job.locale, "pdf") for job in jobs]
 
 
-def _pdf_job(project: Project, model: Explainer, edition: Edition) -> PdfJob:
+def _pdf_job(project: Project, model: Explainer, edition: Edition, options: PrintOptions) -> PdfJob:
     """Return the job that renders an edition's PDF: its print HTML and metadata."""
     from explainer.pdf import PdfMetadata
     from explainer.pdfs import PdfJob
@@ -183,7 +255,8 @@ def _pdf_job(project: Project, model: Explainer, edition: Edition) -> PdfJob:
         keywords=["OK OCE", "Jakarta", "UMKM", "7 PAS", "Sandiaga Uno", "Anies Baswedan"],
         created=f"{edition.context['edition_date_iso']}T00:00:00Z",
     )
-    return PdfJob(f"{edition.locale}/{pdf_name(edition.locale)}", edition.locale, html, meta)
+    path = f"{edition.locale}/{pdf_name(edition.locale)}"
+    return PdfJob(path, edition.locale, html, meta, options)
 
 
 def _description(edition: Edition) -> str:

@@ -81,26 +81,31 @@ class Messages:
     catalog: Catalog | None = None
     fallbacks: set[str] = field(default_factory=set)
 
+    def translated(self, msgid: str, context: str | None = None) -> bool:
+        """Return whether the catalog has a usable (non-empty, non-fuzzy) translation."""
+        if self.catalog is None:
+            return True
+        message = self.catalog.get(msgid, context=context)
+        return bool(message and message.string and not message.fuzzy)
+
+    def _note(self, msgid: str, context: str | None = None) -> None:
+        if msgid and not self.translated(msgid, context):
+            self.fallbacks.add(msgid)
+
     def gettext(self, msgid: str) -> str:
         """Return the translation of `msgid`, or `msgid` itself (and note it)."""
-        text = self.translations.gettext(msgid)
-        if text == msgid and self.locale != SOURCE_LOCALE and msgid:
-            self.fallbacks.add(msgid)
-        return text
+        self._note(msgid)
+        return self.translations.gettext(msgid)
 
     def pgettext(self, context: str, msgid: str) -> str:
         """Return the translation of `msgid` in `context`."""
-        text = self.translations.pgettext(context, msgid)
-        if text == msgid and self.locale != SOURCE_LOCALE:
-            self.fallbacks.add(msgid)
-        return text
+        self._note(msgid, context)
+        return self.translations.pgettext(context, msgid)
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         """Return the singular or plural translation for `n`."""
-        text = self.translations.ngettext(singular, plural, n)
-        if text in (singular, plural) and self.locale != SOURCE_LOCALE:
-            self.fallbacks.add(singular)
-        return text
+        self._note(singular)
+        return self.translations.ngettext(singular, plural, n)
 
 
 def load_messages(locales_dir: Path, locale: str) -> Messages:

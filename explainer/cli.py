@@ -8,7 +8,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from explainer import i18n_cli, serve
 from explainer.errors import ExplainerError, InputError, Problem
+from explainer.pdf import PAPER_SIZES, PDF_VARIANTS, PrintOptions
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -35,6 +37,15 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--no-pdf", action="store_true", help="write the HTML only")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build.add_argument(
+        "--paper", choices=PAPER_SIZES, default="a4", help="PDF page size (default: a4)"
+    )
+    build.add_argument(
+        "--pdf-variant",
+        choices=PDF_VARIANTS,
+        default=PDF_VARIANTS[0],
+        help="PDF standard to follow: accessible pdf/ua-1 (default) or archival pdf/a-*",
+    )
+    build.add_argument(
         "--quiet",
         action="store_true",
         help="no progress lines (the default when CI=true or stderr is not a terminal)",
@@ -55,6 +66,8 @@ def _parser() -> argparse.ArgumentParser:
         "schema", help="write the JSON Schema of the data files (default: data/schema.json)"
     )
     schema.add_argument("--out", type=Path, default=None, help="where to write it")
+    i18n_cli.add_parser(commands)
+    serve.add_parser(commands)
     return parser
 
 
@@ -92,9 +105,14 @@ def _run(args: argparse.Namespace) -> int:
             strict=args.strict,
             log=progress,
             warn=_say,
+            print_options=PrintOptions(paper=args.paper, variant=args.pdf_variant),
         )
         _say(f"built {len(artifacts)} artefact(s) into {out}")
         return 0
+    if args.command == "i18n":
+        return i18n_cli.run(project.root, args)
+    if args.command == "serve":
+        return serve.serve(project, port=args.port, highlight=args.highlight_fallbacks)
     warnings = check(project, strict=args.strict)
     for warning in warnings:
         _say(str(warning))

@@ -48,13 +48,21 @@ def N_(message: str) -> str:
 
 
 TOPIC_TITLES = {
+    # NOTE: Sub-heading in “Reported results” over figures about who took part.
     "participants": N_("Participants and registrations"),
+    # NOTE: Sub-heading in “Reported results” over figures about training.
     "training": N_("Training"),
+    # NOTE: Sub-heading in “Reported results” over figures about mentoring.
     "mentoring": N_("Mentoring"),
+    # NOTE: Sub-heading in “Reported results” over figures about business licences (permits).
     "licences": N_("Business licences"),
+    # NOTE: Sub-heading in “Reported results” over figures about jobs created.
     "jobs": N_("Jobs"),
+    # NOTE: Sub-heading in “Reported results” over budget figures (money).
     "budget": N_("Budgets"),
+    # NOTE: Sub-heading in “Reported results” over the programme's targets.
     "target": N_("Targets"),
+    # NOTE: Sub-heading in “Reported results” over membership figures.
     "membership": N_("Membership"),
 }
 
@@ -215,12 +223,17 @@ class Formatter:
     def date_with(self, value: PartialDate | None, qualifier: str | None) -> str:
         """Return a date with its qualifier ("on or after …"), or say it is not stated."""
         if value is None:
+            # NOTE: Shown where a statement's date is not known, e.g. after a speaker's name.
             return self._("date not stated")
         text = self.date(value)
         if qualifier == "on_or_after":
-            return self.fill("on or after {date}", date=text)
+            # NOTE: The date of a statement known only roughly. {date} is a date formatted for your
+            # language, e.g. “17 March 2019”.
+            return self.fill(N_("on or after {date}"), date=text)
         if qualifier == "before":
-            return self.fill("before {date}", date=text)
+            # NOTE: The date of a statement, or the period of a figure, known only as an upper
+            # bound. {date} is a date formatted for your language, e.g. “March 2019”.
+            return self.fill(N_("before {date}"), date=text)
         return text
 
     def period(self, period: Period) -> str:
@@ -228,24 +241,34 @@ class Formatter:
         if period.kind == "start" and period.start and period.end:
             return self._interval(period.start, period.end)
         patterns = {
+            # NOTE: The period a figure covers. {date} is a date formatted for your language, e.g.
+            # “March 2019”.
             "as_of": N_("as of {date}"),
+            # NOTE: The period a figure covers: everything up to a date. {date} is a date formatted
+            # for your language, e.g. “2018”.
             "by": N_("by {date}"),
             "before": N_("before {date}"),
         }
         if period.kind in patterns and period.start:
             return self.fill(patterns[period.kind], date=self.date(period.start))
-        return self._("period not stated")
+        # NOTE: After the label “Period” under a figure whose period the sources do not give.
+        return self._("not stated")
 
     def _interval(self, start: PartialDate, end: PartialDate) -> str:
         same_precision = (start.month is None) == (end.month is None) and (start.day is None) == (
             end.day is None
         )
         if not same_precision:
-            return f"{self.date(start)} – {self.date(end)}"
-        skeleton = "yMMMMd" if start.day else ("yMMMM" if start.month else "y")
+            return f"{self.date(start)}\u2009–\u2009{self.date(end)}"
         first, last = start.first_day(), end.first_day()
         if first == last:
             return self.date(start)
+        if start.day is not None:
+            # CLDR has no interval pattern with full month names: join two dates.
+            same_year = first.year == last.year
+            left = format_skeleton("MMMMd", first, locale=self.locale) if same_year else None
+            return f"{left or self.date(start)}\u2009–\u2009{self.date(end)}"
+        skeleton = "yMMMM" if start.month is not None else "y"
         return format_interval(first, last, skeleton, locale=self.locale)
 
     def arg(self, value: Arg) -> str:
@@ -299,9 +322,13 @@ def figure_value(fmt: Formatter, figure: Figure) -> str:
     if figure.value_max is not None:
         value = f"{value}–{one(figure.value_max)}"
     if figure.qualifier == "more_than":
-        return fmt.fill("more than {value}", value=value)
+        # NOTE: A reported figure given as a lower bound. {value} is a number formatted for your
+        # language, e.g. “27,000”.
+        return fmt.fill(N_("more than {value}"), value=value)
     if figure.qualifier == "about":
-        return fmt.fill("about {value}", value=value)
+        # NOTE: A reported figure given as an approximation. {value} is a number formatted for your
+        # language, e.g. “65,000”.
+        return fmt.fill(N_("about {value}"), value=value)
     return value
 
 
@@ -315,7 +342,7 @@ class _Builder:
 
     def cites(self, owner: str, sources: tuple[str, ...]) -> list[SourceRef]:
         refs = []
-        for source_id in sources:
+        for source_id in sorted(sources, key=lambda s: self.model.source(s).number):
             number = self.model.source(source_id).number
             marker = f"cite-{owner}-{number}"
             self.backlinks[source_id].append(marker)
@@ -341,7 +368,9 @@ class _Builder:
         name = actor.name or (self.fmt.text(actor.description) if actor.description else "")
         if actor.role is None:
             return name
-        return self.fmt.fill("{name}, {role}", name=name, role=self.fmt.text(actor.role))
+        # NOTE: Who made a statement. {name} is a person's name, e.g. “Sandiaga Uno”; {role} is
+        # their role, translated elsewhere, e.g. “Deputy Governor of Jakarta”.
+        return self.fmt.fill(N_("{name}, {role}"), name=name, role=self.fmt.text(actor.role))
 
     def figure(self, figure: Figure, owner: str | None = None) -> FigureCtx:
         return FigureCtx(

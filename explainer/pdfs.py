@@ -16,13 +16,13 @@ import os
 import time
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
 from explainer import __version__
 from explainer.cache import Cache, file_hash, tree_hash
-from explainer.pdf import ASSETS, PDF_OPTIONS, PdfMetadata
+from explainer.pdf import ASSETS, PdfMetadata, PrintOptions
 
 Log = Callable[[str], None]
 
@@ -35,6 +35,7 @@ class PdfJob:
     locale: str
     html: str
     meta: PdfMetadata
+    options: PrintOptions = field(default_factory=PrintOptions)
 
     def key(self, assets: str) -> str:
         """Return a hash of everything the PDF is made from."""
@@ -42,7 +43,8 @@ class PdfJob:
         for part in (
             self.html,
             json.dumps(dataclasses.asdict(self.meta), sort_keys=True),
-            json.dumps(PDF_OPTIONS, sort_keys=True),
+            json.dumps(self.options.rendering(), sort_keys=True),
+            self.options.page_css(),
             metadata.version("weasyprint"),
             __version__,
             (Path(__file__).parent / "pdf.py").read_text(encoding="utf-8"),
@@ -68,7 +70,7 @@ def render_job(job: PdfJob, stage: Path) -> PdfResult:
     started = time.perf_counter()
     target = stage / job.path
     target.parent.mkdir(parents=True, exist_ok=True)
-    refused = write_pdf(job.html, target, job.meta)
+    refused = write_pdf(job.html, target, job.meta, job.options)
     return PdfResult(job.path, refused, time.perf_counter() - started)
 
 

@@ -7,6 +7,7 @@ catalog entry can never put markup into a page.
 
 from __future__ import annotations
 
+import re
 import string
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,8 @@ from explainer.catalogs import Messages
 from explainer.errors import InputError, Problem
 from explainer.localize import N_, Context
 
+# NOTE: PDF page footer. {page} is the page number and {pages} the number of pages, e.g. 3
+# and 12.
 PAGE_COUNTER = N_("Page {page} of {pages}")
 
 
@@ -59,7 +62,9 @@ def make_environment(templates_dir: Path, messages: Messages) -> jinja2.Environm
 def css_string(text: str) -> str:
     """Return `text` as a double-quoted CSS string that cannot end the <style> element."""
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
-    return '"' + " ".join(escaped.split()) + '"'
+    # Collapse runs of white space (a newline would end the string) but keep the
+    # spaces at either end: "Page " and " of " need them.
+    return '"' + re.sub(r"\s+", " ", escaped) + '"'
 
 
 def fill(translated: str, msgid: str, variables: dict[str, Any], messages: Messages) -> Markup:

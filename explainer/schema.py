@@ -166,6 +166,15 @@ PROPERTIES: dict[str, dict[str, Schema]] = {
         "sources": SOURCES,
         "quotes": QUOTES,
     },
+    "event": {
+        "id": ref("id"),
+        "date": described(ref("date"), "When it happened, only as precise as the source is."),
+        "end": described(ref("date"), "When it ended, if it spans a period."),
+        "text": text("What happened."),
+        "args": ARGS,
+        "sources": SOURCES,
+        "quotes": QUOTES,
+    },
     "dispute": {
         "id": ref("id"),
         "title": text("The question in dispute."),
@@ -191,6 +200,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "comparison": ("id", "title", "figures", "note"),
     "statement": ("by", "on", "text", "sources", "quotes"),
     "dispute": ("id", "title", "claim", "response", "established", "not_established"),
+    "event": ("id", "date", "text", "sources", "quotes"),
 }
 
 # The validator's key tuples, by kind: the schema has exactly these keys.
@@ -208,6 +218,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "comparison": validate.COMPARISON_KEYS,
     "statement": validate.STATEMENT_KEYS,
     "dispute": validate.DISPUTE_KEYS,
+    "event": validate.EVENT_KEYS,
 }
 
 
@@ -291,6 +302,7 @@ def build_schema() -> Schema:
             "figures": _list("figure", "Every reported figure, as a number."),
             "comparisons": {"type": "array", "items": ref("comparison")},
             "disputes": _list("dispute", "Claims and responses the sources report."),
+            "timeline": _list("event", "The dated events of the sources, in the order shown."),
         },
         "additionalProperties": False,
         "minProperties": 1,

@@ -1,0 +1,144 @@
+"""The rendered HTML of both editions, parsed: language, figures, citations, quotes."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEVEN_STEPS
+
+EXPECTED = {
+    "id": [
+        "65.414",
+        "55.732",
+        "33.214",
+        "16.734",
+        "29.346",
+        "Rp724,5 juta",
+        "Rp3,9 miliar",
+        "17 Maret 2019",
+        "10 Agustus\u2009–\u20097 September 2018",
+    ],
+    "en": [
+        "65,414",
+        "55,732",
+        "33,214",
+        "16,734",
+        "29,346",
+        "IDR\u00a0724.5 million",
+        "IDR\u00a03.9 billion",
+        "March 17, 2019",
+        "August 10\u2009–\u2009September 7, 2018",
+    ],
+}
+
+
+class Page(HTMLParser):
+    """Collect what the tests look at: ids, links, languages and text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: list[str] = []
+        self.hrefs: list[str] = []
+        self.lang = ""
+        self.quote_langs: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attr = dict(attrs)
+        if tag == "html":
+            self.lang = attr.get("lang") or ""
+        if attr.get("id"):
+            self.ids.append(attr["id"] or "")
+        if tag == "a" and attr.get("href"):
+            self.hrefs.append(attr["href"] or "")
+        if tag == "blockquote":
+            self.quote_langs.append(attr.get("lang") or "")
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse(path: Path) -> Page:
+    page = Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+@pytest.mark.parametrize("locale", ["id", "en"])
+def test_edition_language_and_title(dist: Path, locale: str) -> None:
+    page = parse(dist / locale / "index.html")
+    assert page.lang == locale
+
+
+@pytest.mark.parametrize("locale", ["id", "en"])
+def test_figures_and_dates_are_formatted_for_the_locale(dist: Path, locale: str) -> None:
+    text = " ".join(parse(dist / locale / "index.html").text)
+    for expected in EXPECTED[locale]:
+        assert expected in text, expected
+
+
+@pytest.mark.parametrize("locale", ["id", "en"])
+def test_every_citation_links_to_a_source_entry(dist: Path, locale: str) -> None:
+    page = parse(dist / locale / "index.html")
+    targets = {h[1:] for h in page.hrefs if h.startswith("#")}
+    assert targets <= set(page.ids)
+    cited = {t for t in targets if t.startswith("source-")}
+    assert cited == {f"source-{n}" for n in range(1, 6)}
+    assert len(page.ids) == len(set(page.ids)), "duplicate ids"
+
+
+@pytest.mark.parametrize("locale", ["id", "en"])
+def test_every_section_is_there(dist: Path, locale: str) -> None:
+    ids = set(parse(dist / locale / "index.html").ids)
+    assert {"about", "steps", "results", "disputes", "sources"} <= ids
+
+
+def test_quotes_stay_indonesian_and_english_adds_a_marked_translation(dist: Path) -> None:
+    for locale in ("id", "en"):
+        page = parse(dist / locale / "index.html")
+        assert page.quote_langs and set(page.quote_langs) == {"id"}
+    english = (dist / "en" / "index.html").read_text(encoding="utf-8")
+    indonesian = (dist / "id" / "index.html").read_text(encoding="utf-8")
+    quote = "Tadi ketika debat berlangsung, kita dapat laporan jika 500 server Oke Oce down"
+    assert quote in english and quote in indonesian
+    assert english.count("Our translation:") == english.count("<blockquote")
+    assert "Earlier, while the debate was going on" in english
+    assert "Earlier, while the debate was going on" not in indonesian
+
+
+def test_both_sides_of_every_dispute_are_shown(dist: Path) -> None:
+    html = (dist / "en" / "index.html").read_text(encoding="utf-8")
+    for dispute in re.findall(r'<article class="okx-dispute".*?</article>', html, re.S):
+        assert dispute.count('class="okx-side"') == 2
+        assert "What the sources establish" in dispute
+        assert "What they do not establish" in dispute
+
+
+def test_the_seven_steps_in_order(dist: Path) -> None:
+    html = (dist / "en" / "index.html").read_text(encoding="utf-8")
+    names = re.findall(r'<strong lang="id">([^<]+)</strong>', html)
+    assert names == SEVEN_STEPS
+
+
+def test_the_indonesian_edition_is_fully_translated(dist: Path) -> None:
+    html = (dist / "id" / "index.html").read_text(encoding="utf-8")
+    for english in (
+        "Reported results",
+        "Disputed claims",
+        "What the source says",
+        "Participants and registrations",
+        "people registered",
+    ):
+        assert english not in html
+
+
+def test_page_numbers_keep_the_spaces_of_the_translation() -> None:
+    from explainer.render import page_counter_css
+
+    css = page_counter_css("Halaman {page} dari {pages}")
+    assert css == '"Halaman " counter(page) " dari " counter(pages)'
+    assert page_counter_css('Page {page}</style>"') == '"Page " counter(page) "\\3c /style>\\""'

@@ -1,0 +1,158 @@
+"""Validation of the curated facts: the real data passes, each mistake is named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from explainer.build import Project, load_model
+from explainer.errors import InputError
+from explainer.model import PartialDate, parse_partial_date
+from explainer.sources_check import check_quotes
+from tests.conftest import SEEDS, SEVEN_STEPS
+
+
+def test_the_real_data_is_valid(project: Project) -> None:
+    model, warnings = load_model(project)
+    assert warnings == []
+    assert [s.id for s in model.sources] == [
+        "kompas-2017",
+        "koran-jakarta-2018",
+        "liputan6-2018",
+        "idn-times-2019",
+        "bbb-2019",
+    ]
+    assert [s.name for s in model.steps.steps] == SEVEN_STEPS
+
+
+def test_every_fact_cites_a_source_and_keeps_a_quote(project: Project) -> None:
+    model, _ = load_model(project)
+    facts = [f for t in model.about for f in t.facts] + [model.steps.intro]
+    for item in [*facts, *model.figures]:
+        assert item.sources, item.id
+        assert item.quotes, item.id
+        assert {q.source for q in item.quotes} <= set(item.sources), item.id
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the shared source captures are not beside the repo")
+def test_every_quote_is_verbatim_in_its_source(project: Project) -> None:
+    model, _ = load_model(project)
+    assert check_quotes(model, SEEDS) == []
+
+
+def test_a_changed_quote_is_caught(project_copy: Project) -> None:
+    path = project_copy.data_dir / "results.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("65.414 orang", "65.415 orang"), encoding="utf-8")
+    model, _ = load_model(project_copy)
+    problems = check_quotes(model, SEEDS) if SEEDS.is_dir() else []
+    if SEEDS.is_dir():
+        assert len(problems) == 1
+        assert "registered-2018" in problems[0].message
+        assert "65.415" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2019", PartialDate(2019)),
+        ("2018-09", PartialDate(2018, 9)),
+        ("2019-03-17", PartialDate(2019, 3, 17)),
+        ("2018-02-30", None),
+        ("2018-13", None),
+        ("17/3/2019", None),
+    ],
+)
+def test_partial_dates(text: str, expected: PartialDate | None) -> None:
+    assert parse_partial_date(text) == expected
+
+
+def _break(project: Project, file: str, old: str, new: str) -> str:
+    path = project.data_dir / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_model(project, strict=True)
+    return str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "expected"),
+    [
+        (
+            "results.yaml",
+            "sources: [bbb-2019]",
+            "sources: [viva-2019]",
+            "results.yaml:{line}:15: error: figures[15].sources[0]:"
+            " no source has the id 'viva-2019'",
+        ),
+        ("results.yaml", "value: 65414", "value: -65414", "expected a number of zero or more"),
+        ("results.yaml", "value: 65414", "value: '65.414'", "expected a number (no thousands"),
+        ("results.yaml", "currency: IDR", "currency: RPH", "unknown currency 'RPH'"),
+        ("sources.yaml", '"2017-02-03"', '"2017-02-30"', "'2017-02-30' is not a real date"),
+        ("actors.yaml", "id: anies\n", "id: sandiaga\n", "duplicate id 'sandiaga'"),
+        (
+            "about.yaml",
+            '          year: {date: "2017"}\n        sources: [bbb-2019, kompas',
+            '          yr: {date: "2017"}\n        sources: [bbb-2019, kompas',
+            "about[1].facts[0].text: placeholder {year} has no value under 'args'",
+        ),
+        ("steps.yaml", "gloss: training", "gloss: training in 2 days", "has a number in it"),
+        ("disputes.yaml", "    title: Has OK OCE worked?", "    titel: x", "unknown key 'titel'"),
+    ],
+)
+def test_each_mistake_names_file_line_and_key(
+    project_copy: Project, file: str, old: str, new: str, expected: str
+) -> None:
+    message = _break(project_copy, file, old, new)
+    if "{line}" in expected:
+        text = (project_copy.data_dir / file).read_text(encoding="utf-8")
+        line = text[: text.index(new)].count("\n") + 1
+        expected = expected.format(line=line)
+    assert f"{project_copy.data_dir / file}:" in message
+    assert expected in message
+
+
+def test_missing_quotes_are_an_error(project_copy: Project) -> None:
+    path = project_copy.data_dir / "about.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index(
+        "        quotes:\n          - source: bbb-2019\n            text: OK OCE itu bukan"
+    )
+    path.write_text(text[:start], encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_model(project_copy)
+    assert "about[4].facts[1].quotes: 'quotes' is missing; expected a non-empty list" in str(
+        caught.value
+    )
+
+
+def test_all_errors_are_reported_at_once(project_copy: Project) -> None:
+    path = project_copy.data_dir / "results.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("value: 65414", "value: -1").replace("value: 55732", "value: x")
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_model(project_copy)
+    assert len(caught.value.problems) == 2
+
+
+def test_a_source_nothing_cites_is_a_warning_then_an_error_when_strict(
+    project_copy: Project,
+) -> None:
+    path = project_copy.data_dir / "sources.yaml"
+    text = path.read_text(encoding="utf-8")
+    extra = '\n  - id: unused-2020\n    outlet: Nobody\n    published: "2020"\n'
+    path.write_text(text + extra, encoding="utf-8")
+    _, warnings = load_model(project_copy)
+    assert [w.message for w in warnings] == ["no fact cites the source 'unused-2020'"]
+    with pytest.raises(InputError):
+        load_model(project_copy, strict=True)
+
+
+def test_data_folder_path_is_used(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as caught:
+        load_model(Project(tmp_path))
+    assert str(tmp_path / "data") in str(caught.value)
