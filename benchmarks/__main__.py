@@ -29,14 +29,18 @@ SCALE_FACTOR = 10
 BARE = "bare WeasyPrint, same HTML, one after another"
 COLD = "cold full build (HTML + PDF)"
 
-# The same rendering options as ours (a tagged PDF costs time), nothing else.
+# The same rendering options and paper size as ours (a tagged PDF costs time).
 BARE_WEASYPRINT = """
 import sys, weasyprint
-from explainer.pdf import PDF_OPTIONS
+from explainer.pdf import PrintOptions
+options = PrintOptions()
 base = sys.argv[1]
 for html in sys.argv[2:]:
-    document = weasyprint.HTML(filename=html, base_url=base).render(**PDF_OPTIONS)
-    document.write_pdf(html + ".pdf", **PDF_OPTIONS)
+    paper = weasyprint.CSS(string=options.page_css())
+    document = weasyprint.HTML(filename=html, base_url=base).render(
+        stylesheets=[paper], **options.rendering()
+    )
+    document.write_pdf(html + ".pdf", **options.rendering())
 """
 
 
@@ -90,16 +94,22 @@ def edit_catalog(project: Path, locale: str) -> None:
 
 
 def print_html(project: Path, folder: Path) -> list[Path]:
-    """Write each locale's print HTML into `folder` (what WeasyPrint gets)."""
+    """Write the print HTML of every PDF the build makes into `folder` (what WeasyPrint gets)."""
+    from explainer import bilingual
     from explainer.build import Project, load_model, prepare, render_page
     from explainer.catalogs import choose_locales
 
     proj = Project(project)
     model, _ = load_model(proj)
+    locales = choose_locales(proj.locales_dir, None)
+    editions = prepare(proj, model, locales)
+    pages = {e.locale: render_page(proj, e, model, "print") for e in editions}
+    if bilingual.wanted(locales):
+        pages["bilingual"] = bilingual.pdf_parts(proj, model, editions)[0]
     paths = []
-    for edition in prepare(proj, model, choose_locales(proj.locales_dir, None)):
-        path = folder / f"{edition.locale}.html"
-        path.write_text(render_page(proj, edition, model, "print"), encoding="utf-8")
+    for name, html in pages.items():
+        path = folder / f"{name}.html"
+        path.write_text(html, encoding="utf-8")
         paths.append(path)
     return paths
 
