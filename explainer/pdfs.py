@@ -26,6 +26,9 @@ from explainer.pdf import ASSETS, PdfMetadata, PrintOptions
 
 Log = Callable[[str], None]
 
+# A new version of any of these may change the PDF, so it is part of the cache key.
+RENDERER_PACKAGES = ("weasyprint", "pydyf", "pyphen", "fonttools", "tinycss2", "cssselect2")
+
 
 @dataclass(frozen=True)
 class PdfJob:
@@ -45,13 +48,24 @@ class PdfJob:
             json.dumps(dataclasses.asdict(self.meta), sort_keys=True),
             json.dumps(self.options.rendering(), sort_keys=True),
             self.options.page_css(),
-            metadata.version("weasyprint"),
+            renderer_versions(),
             __version__,
             (Path(__file__).parent / "pdf.py").read_text(encoding="utf-8"),
             assets,
         ):
             digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
         return digest.hexdigest()
+
+
+def renderer_versions() -> str:
+    """Return the versions of WeasyPrint and the libraries that shape its output."""
+    versions = []
+    for name in RENDERER_PACKAGES:
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}=?")
+    return " ".join(versions)
 
 
 @dataclass(frozen=True)
