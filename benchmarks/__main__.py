@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -127,16 +128,29 @@ def bare_weasyprint(project: Path, folder: Path) -> Timing:
 def scale_project(target: Path) -> Path:
     """Make a project with ten locales and ten times the figures and facts."""
     copy_project(target)
-    source = target / "locales" / "id" / "LC_MESSAGES" / "messages.po"
+    with (target / "locales" / "id" / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+        source = read_po(handle, locale="id")
     for locale in SCALE_LOCALES:
         folder = target / "locales" / locale / "LC_MESSAGES"
         folder.mkdir(parents=True)
-        shutil.copy(source, folder / "messages.po")
+        with (folder / "messages.po").open("wb") as handle:
+            write_po(handle, relabel(source, locale))
     _multiply(
         target / "data" / "results.yaml", "figures", lambda f, n: {**f, "id": f"{f['id']}-{n}"}
     )
     _multiply(target / "data" / "about.yaml", "about", _copy_topic)
     return target
+
+
+def relabel(source: Catalog, locale: str) -> Catalog:
+    """Return the Indonesian translations as a catalog of `locale` (its own plural rule)."""
+    catalog = Catalog(locale=locale, domain="messages", charset="utf-8")
+    for message in source:
+        if message.id:
+            plural = isinstance(message.id, (list, tuple))
+            string = ("",) * catalog.num_plurals if plural else message.string
+            catalog.add(message.id, string, context=message.context, flags=message.flags)
+    return catalog
 
 
 def _copy_topic(topic: dict[str, object], n: int) -> dict[str, object]:
