@@ -120,8 +120,10 @@ def _run(todo: list[PdfJob], stage: Path, log: Log, workers: int | None) -> list
     # parent has not loaded WeasyPrint, so there is nothing unsafe to inherit).
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
+    # Longest first, so that the last job to start is a short one.
+    longest_first = sorted(todo, key=lambda job: len(job.html), reverse=True)
     with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
-        futures = [_submit(pool, job, stage) for job in todo]
+        futures = [_submit(pool, job, stage) for job in longest_first]
         return [_logged(future.result(), log) for future in futures]
 
 
