@@ -1,5 +1,7 @@
 """Time the build on this machine and print a table (`make bench`).
 
+`python -m benchmarks --no-scale` leaves out the (long) scale run.
+
 Every build runs as a fresh `python -m explainer` process, as an editor would
 run it, on a copy of the project in a temporary folder. The baseline is bare
 WeasyPrint, also in a fresh process, rendering the same print HTML files one
@@ -226,6 +228,8 @@ def main() -> None:
         project = copy_project(work / "project")
         times = measure(project, _mkdir(work / "main"), one_locale="id", repeat=2)
         cold = report("project as committed (2 locales)", times, None)
+        if "--no-scale" in sys.argv[1:]:
+            return
         big = scale_project(work / "scale")
         times = measure(big, _mkdir(work / "scale-main"), one_locale="fr", repeat=1)
         title = f"scale: {len(SCALE_LOCALES) + 2} locales, {SCALE_FACTOR}x the figures and facts"
