@@ -9,13 +9,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from explainer.catalogs import Messages, choose_locales, load_messages
+from explainer.catalogs import Messages, available_locales, choose_locales, load_messages
+from explainer.embeds import Card, render_cards, write_cards
 from explainer.errors import InputError, Problem, UsageError
 from explainer.facts import load_data_dir
 from explainer.localize import Context, build_context
 from explainer.model import Explainer
 from explainer.output import Artifact, describe, read_manifest, staging, write_manifest, write_text
 from explainer.render import render
+from explainer.site import page_extras, write_root
 from explainer.validate import validate
 
 Log = Callable[[str], None]
@@ -93,6 +95,7 @@ def render_page(project: Project, edition: Edition, model: Explainer, medium: st
         medium=medium,
         edition=model.edition,
         pdf_href=pdf_name(edition.locale),
+        **page_extras(model, edition.messages, edition.context),
     )
 
 
@@ -105,6 +108,7 @@ def check(
     for edition in prepare(project, model, chosen):
         for medium in ("screen", "print"):
             render_page(project, edition, model, medium)
+        _render_cards(project, model, edition)
     return warnings
 
 
@@ -124,10 +128,11 @@ def build(
     chosen = choose_locales(project.locales_dir, locales)
     editions = prepare(project, model, chosen)
     with staging(out, keep=bool(locales)) as stage:
-        kept = [a for a in read_manifest(stage) if a.locale not in chosen]
+        kept = [a for a in read_manifest(stage) if a.locale not in chosen and a.kind != "index"]
         artifacts = kept + [
             a for e in editions for a in _write_edition(project, model, e, stage, pdf, log)
         ]
+        artifacts.append(_write_root(project, model, stage, artifacts))
         write_manifest(stage, artifacts)
     return artifacts
 
@@ -141,6 +146,7 @@ def _write_edition(
     write_text(page, render_page(project, edition, model, "screen"))
     artifacts = [describe(stage, page, edition.locale, "page")]
     log(f"wrote {edition.locale}/index.html ({time.perf_counter() - started:.2f} s)")
+    artifacts += write_cards(stage, edition.locale, _render_cards(project, model, edition))
     if pdf:
         artifacts.append(_write_pdf(project, model, edition, stage, log))
     if edition.messages.fallbacks:
@@ -181,6 +187,26 @@ def _write_pdf(
         )
     log(f"wrote {edition.locale}/{target.name} ({time.perf_counter() - started:.2f} s)")
     return describe(stage, target, edition.locale, "pdf")
+
+
+def _render_cards(project: Project, model: Explainer, edition: Edition) -> list[Card]:
+    extras = {
+        **page_extras(model, edition.messages, edition.context),
+        "edition": model.edition,
+        "pdf_href": f"../{pdf_name(edition.locale)}",
+    }
+    return render_cards(project.templates_dir, edition.context, edition.messages, extras)
+
+
+def _write_root(
+    project: Project, model: Explainer, stage: Path, artifacts: list[Artifact]
+) -> Artifact:
+    """Write dist/index.html offering every edition the output now holds."""
+    pages = {a.locale for a in artifacts if a.kind == "page"}
+    locales = [loc for loc in available_locales(project.locales_dir) if loc in pages]
+    pdfs = {a.locale: a.path for a in artifacts if a.kind == "pdf"}
+    editions = [(e.locale, e.messages, e.context) for e in prepare(project, model, locales)]
+    return write_root(project.templates_dir, stage, editions, pdfs)
 
 
 def _title(edition: Edition) -> str:

@@ -8,6 +8,8 @@ catalog entry can never put markup into a page.
 from __future__ import annotations
 
 import string
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -71,8 +73,45 @@ def render(
 ) -> str:
     """Render template `name`, reporting template mistakes with file and line."""
     env = make_environment(templates_dir, messages)
-    try:
+    with template_errors(templates_dir, name):
         return env.get_template(name).render(**context, **extra)
+
+
+def render_blocks(
+    templates_dir: Path,
+    name: str,
+    context: Context,
+    messages: Messages,
+    blocks: Sequence[tuple[str, Mapping[str, Any]]],
+    **extra: Any,
+) -> list[str]:
+    """Render named blocks of template `name`, each with its own overrides.
+
+    The template's top level runs first (its imports and `set`s), so each block
+    sees exactly what it sees inside the whole page.
+    """
+    env = make_environment(templates_dir, messages)
+    with template_errors(templates_dir, name):
+        template = env.get_template(name)
+        missing = [block for block, _ in blocks if block not in template.blocks]
+        if missing:
+            raise InputError(
+                [Problem(str(templates_dir / name), f"the template has no block {missing[0]!r}")]
+            )
+        page = template.new_context({**context, **extra})
+        for _ in template.root_render_func(page):
+            pass
+        return [
+            "".join(template.blocks[block](page.derived(dict(overrides))))
+            for block, overrides in blocks
+        ]
+
+
+@contextmanager
+def template_errors(templates_dir: Path, name: str) -> Iterator[None]:
+    """Turn Jinja's errors into InputError naming the template file and line."""
+    try:
+        yield
     except jinja2.TemplateSyntaxError as error:
         file = error.filename or str(templates_dir / name)
         raise InputError(
