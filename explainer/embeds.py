@@ -57,7 +57,9 @@ _ID_ATTRS = re.compile(
 )
 _FRAGMENT_HREF = re.compile(r'(\shref="#)([^"]*)"')
 _CITED = re.compile(r'\shref="#source-(\d+)"')
-_MARKER = re.compile(r'\sid="(cite-[^"]+)"')
+# A card lists its sources without the page's "cited in" backlinks, so the
+# citation markers need no ids (it keeps the whole-explainer card light).
+_MARKER_ID = re.compile(r'\sid="cite-[^"]+"')
 
 # Runs on the host page: resizes our iframes, and only on messages from them.
 _HOST_SCRIPT = """<script>
@@ -132,14 +134,13 @@ def embed_codes(messages: Messages) -> dict[str, EmbedCode]:
     return codes
 
 
-def cited_sources(context: Context, html: str) -> list[SourceCtx]:
-    """Return the sources `html` cites, backlinked only to citations inside it."""
-    numbers = {int(n) for n in _CITED.findall(html)}
-    markers = set(_MARKER.findall(html))
+def cited_sources(context: Context, html: str | None) -> list[SourceCtx]:
+    """Return the sources `html` cites (all of them for None), without backlinks."""
+    numbers = {int(n) for n in _CITED.findall(html)} if html is not None else None
     return [
-        SourceCtx(**{**s, "backlinks": [b for b in s["backlinks"] if b in markers]})
+        SourceCtx(**{**s, "backlinks": []})
         for s in context["sources"]
-        if s["number"] in numbers
+        if numbers is None or s["number"] in numbers
     ]
 
 
@@ -169,6 +170,7 @@ def render_cards(
         [(s, {}) for s in SECTIONS if s != "sources"],
         **page_vars,
     )
+    parts = [_MARKER_ID.sub("", part) for part in parts]
     content = dict(zip([s for s in SECTIONS if s != "sources"], parts, strict=True))
     content["sources"] = ""
     content["all"] = "".join(parts)
@@ -177,7 +179,7 @@ def render_cards(
         "page.html",
         context,
         messages,
-        [("sources", {"sources": _card_sources(context, s, content[s])}) for s in CARDS],
+        [("sources", {"sources": cited_sources(context, _cites_in(s, content[s]))}) for s in CARDS],
         **page_vars,
     )
     return [
@@ -186,10 +188,9 @@ def render_cards(
     ]
 
 
-def _card_sources(context: Context, section: str, html: str) -> list[SourceCtx]:
-    if section == "sources":
-        return [SourceCtx(**{**s, "backlinks": []}) for s in context["sources"]]
-    return cited_sources(context, html)
+def _cites_in(section: str, html: str) -> str | None:
+    """Return what a card's sources list should cover (None: every source)."""
+    return None if section == "sources" else html
 
 
 def _card(

@@ -7,6 +7,7 @@ catalog entry can never put markup into a page.
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -45,6 +46,7 @@ def make_environment(templates_dir: Path, messages: Messages) -> jinja2.Environm
     env.install_gettext_callables(  # type: ignore[attr-defined]
         gettext, ngettext, newstyle=True, pgettext=pgettext
     )
+    env.filters["minify_css"] = lambda css: Markup(minify_css(str(css)))
     env.globals["page_counter_css"] = lambda: page_counter_css(
         messages.gettext("Page {page} of {pages}")
     )
@@ -55,6 +57,23 @@ def css_string(text: str) -> str:
     """Return `text` as a double-quoted CSS string that cannot end the <style> element."""
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
     return '"' + " ".join(escaped.split()) + '"'
+
+
+# Strings and comments, which minify_css must not touch (strings) or drops (comments).
+_CSS_SKIP = re.compile(r"""("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|/\*.*?\*/)""", re.S)
+
+
+def minify_css(css: str) -> str:
+    """Drop comments and needless whitespace from CSS, leaving strings as they are."""
+    parts = _CSS_SKIP.split(css)
+    for i, part in enumerate(parts):
+        if i % 2:
+            parts[i] = "" if part.startswith("/*") else part
+            continue
+        code = re.sub(r"\s+", " ", part)
+        code = re.sub(r"\s*([{};,>])\s*", r"\1", code)
+        parts[i] = re.sub(r":\s+", ":", code)
+    return "".join(parts).replace(";}", "}").strip()
 
 
 def page_counter_css(pattern: str) -> Markup:
