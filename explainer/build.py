@@ -95,7 +95,7 @@ def render_page(project: Project, edition: Edition, model: Explainer, medium: st
         medium=medium,
         edition=model.edition,
         pdf_href=pdf_name(edition.locale),
-        **page_extras(model, edition.messages, edition.context),
+        **page_extras(model, edition.messages, edition.context, pdf_name),
     )
 
 
@@ -191,7 +191,7 @@ def _write_pdf(
 
 def _render_cards(project: Project, model: Explainer, edition: Edition) -> list[Card]:
     extras = {
-        **page_extras(model, edition.messages, edition.context),
+        **page_extras(model, edition.messages, edition.context, pdf_name),
         "edition": model.edition,
         "pdf_href": f"../{pdf_name(edition.locale)}",
     }

@@ -7,6 +7,7 @@ absolute address is the licence's.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,9 +27,12 @@ VERDICT = N_("Disputed; see both sides")
 ROOT_LOCALE = "mul"
 
 
-def page_extras(model: Explainer, messages: Messages, context: Context) -> dict[str, Any]:
+def page_extras(
+    model: Explainer, messages: Messages, context: Context, pdf_name: Callable[[str], str]
+) -> dict[str, Any]:
     """Return what the page and the cards need besides the edition's context."""
     return {
+        "other_pdfs": other_pdfs(context, pdf_name),
         "embed_codes": embed_codes(messages),
         "json_ld": json_ld(model, messages, context),
         "citation": citation(model, messages, context),
@@ -37,6 +41,20 @@ def page_extras(model: Explainer, messages: Messages, context: Context) -> dict[
         "full_page_href": "index.html",
         "card": False,
     }
+
+
+def other_pdfs(context: Context, pdf_name: Callable[[str], str]) -> list[dict[str, str]]:
+    """Return the other editions' PDFs, each named in this edition's language."""
+    here = babel_locale(context["lang"])
+    return [
+        {
+            "lang": e["lang"],
+            "href": f"../{e['lang']}/{pdf_name(e['lang'])}",
+            "language": babel_locale(e["lang"]).get_display_name(here) or e["lang"],
+        }
+        for e in context["editions"]
+        if e["lang"] != context["lang"]
+    ]
 
 
 def citation(model: Explainer, messages: Messages, context: Context) -> str:
