@@ -14,7 +14,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from explainer.catalogs import Messages, babel_locale
+from explainer.catalogs import SOURCE_LOCALE, Messages, babel_locale
 from explainer.embeds import METHOD, embed_codes
 from explainer.localize import N_, Context
 from explainer.model import Actor, Explainer, Source, Statement
@@ -159,6 +159,8 @@ class Choice:
     title: str
     read: str
     pdf: str | None
+    title_lang: str
+    read_lang: str
 
 
 def write_root(
@@ -177,6 +179,8 @@ def write_root(
                 language=context["locale_name"]
             ),
             pdf=pdfs.get(lang),
+            title_lang=_text_lang(messages, "OK OCE explained"),
+            read_lang=_text_lang(messages, "Read the explainer in {language}"),
         )
         for lang, messages, context in editions
     ]
@@ -185,3 +189,8 @@ def write_root(
     path = stage / "index.html"
     write_text(path, html)
     return describe(stage, path, ROOT_LOCALE, "index")
+
+
+def _text_lang(messages: Messages, msgid: str) -> str:
+    """Return the language a message is shown in: English where it is not translated."""
+    return messages.locale if messages.translated(msgid) else SOURCE_LOCALE
