@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+OPEN_DETAILS = "document.querySelectorAll('details').forEach(d => d.open = true)"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 FLAGS = [
     "--headless",
@@ -101,7 +102,7 @@ def _axe(driver: Any) -> list[dict[str, Any]]:
     """Open every <details>, run axe-core on the page, return its violations."""
     if not AXE.exists():
         pytest.fail(f"{AXE} is missing: run `make node`")
-    driver.execute_script("document.querySelectorAll('details').forEach(d => d.open = true)")
+    driver.execute_script(OPEN_DETAILS)
     driver.execute_script(AXE.read_text(encoding="utf-8"))
     result: dict[str, Any] = driver.execute_async_script(
         """
@@ -156,6 +157,24 @@ def test_every_page_and_card_passes_axe(dist: Path, site: str, browser: Any) -> 
         except AssertionError as error:
             failures.append(str(error))
     assert not failures, "\n".join(failures)
+
+
+def test_every_page_and_card_fits_a_320_px_screen(dist: Path, site: str, browser: Any) -> None:
+    """WCAG 1.4.10 (reflow): nothing scrolls sideways at 320 CSS pixels."""
+    browser.set_window_size(320, 900)
+    try:
+        wide = []
+        for path in _html_outputs(dist):
+            browser.get(site + path + ("#editions" if path == "index.html" else ""))
+            browser.execute_script(OPEN_DETAILS)
+            scroll, client = browser.execute_script(
+                "const e = document.documentElement; return [e.scrollWidth, e.clientWidth]"
+            )
+            if scroll > client:
+                wide.append(f"{path}: {scroll} px wide in a {client} px viewport")
+    finally:
+        browser.set_window_size(1280, 900)
+    assert not wide, "\n".join(wide)
 
 
 def test_every_fragment_passes_axe_inside_a_host_page(
