@@ -8,8 +8,21 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from explainer.catalogs import Messages, available_locales, choose_locales, load_messages
+from explainer.catalog_checks import (
+    check_catalogs,
+    fallback_problems,
+    real_fallbacks,
+    summarize,
+)
+from explainer.catalogs import (
+    Messages,
+    available_locales,
+    choose_locales,
+    load_messages,
+    po_path,
+)
 from explainer.embeds import Card, render_cards, write_cards
 from explainer.errors import InputError, Problem, UsageError
 from explainer.facts import load_data_dir
@@ -81,8 +94,44 @@ def prepare(project: Project, model: Explainer, locales: list[str]) -> list[Edit
     for locale in locales:
         messages = load_messages(project.locales_dir, locale)
         context = build_context(model, messages, locales, date)
-        editions.append(Edition(locale, messages, context))
+        edition = Edition(locale, messages, context)
+        for medium in ("screen", "print"):
+            # A first pass records which template strings fall back to English,
+            # so the page can say it is a partial translation.
+            render_page(project, edition, model, medium)
+        editions.append(edition)
     return editions
+
+
+def check_translations(
+    project: Project, model: Explainer, locales: list[str], *, strict: bool
+) -> tuple[list[Edition], list[Problem]]:
+    """Check the catalogs, then prepare the editions; return them and the warnings."""
+    problems = check_catalogs(project.locales_dir, locales)
+    _stop_on_errors(problems, strict)
+    editions = prepare(project, model, locales)
+    for edition in editions:
+        problems += fallback_problems(
+            po_path(project.locales_dir, edition.locale), edition.messages
+        )
+    _stop_on_errors(problems, strict)
+    return editions, problems
+
+
+def _stop_on_errors(problems: list[Problem], strict: bool) -> None:
+    errors = [p for p in problems if strict or not p.warning]
+    if errors:
+        raise InputError(errors)
+
+
+def page_vars(edition: Edition, model: Explainer) -> dict[str, Any]:
+    """Return what page.html needs besides the edition's context (the cards too)."""
+    return {
+        "edition": model.edition,
+        "pdf_href": pdf_name(edition.locale),
+        "partial_translation": bool(real_fallbacks(edition.messages)),
+        **page_extras(model, edition.messages, edition.context, pdf_name),
+    }
 
 
 def render_page(project: Project, edition: Edition, model: Explainer, medium: str) -> str:
@@ -93,9 +142,7 @@ def render_page(project: Project, edition: Edition, model: Explainer, medium: st
         edition.context,
         edition.messages,
         medium=medium,
-        edition=model.edition,
-        pdf_href=pdf_name(edition.locale),
-        **page_extras(model, edition.messages, edition.context, pdf_name),
+        **page_vars(edition, model),
     )
 
 
@@ -105,11 +152,12 @@ def check(
     """Validate facts, catalogs and templates without writing anything."""
     model, warnings = load_model(project, strict=strict)
     chosen = choose_locales(project.locales_dir, locales)
-    for edition in prepare(project, model, chosen):
+    editions, catalog_warnings = check_translations(project, model, chosen, strict=strict)
+    for edition in editions:
         for medium in ("screen", "print"):
             render_page(project, edition, model, medium)
         _render_cards(project, model, edition)
-    return warnings
+    return warnings + catalog_warnings
 
 
 def build(
@@ -126,7 +174,9 @@ def build(
     for warning in warnings:
         log(str(warning))
     chosen = choose_locales(project.locales_dir, locales)
-    editions = prepare(project, model, chosen)
+    editions, catalog_warnings = check_translations(project, model, chosen, strict=strict)
+    for summary in summarize(catalog_warnings):
+        log(summary)
     with staging(out, keep=bool(locales)) as stage:
         kept = [a for a in read_manifest(stage) if a.locale not in chosen and a.kind != "index"]
         artifacts = kept + [
@@ -190,11 +240,7 @@ def _write_pdf(
 
 
 def _render_cards(project: Project, model: Explainer, edition: Edition) -> list[Card]:
-    extras = {
-        **page_extras(model, edition.messages, edition.context, pdf_name),
-        "edition": model.edition,
-        "pdf_href": f"../{pdf_name(edition.locale)}",
-    }
+    extras = page_vars(edition, model)
     return render_cards(project.templates_dir, edition.context, edition.messages, extras)
 
 

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from explainer import i18n_cli, serve
 from explainer.errors import ExplainerError, InputError, Problem
 
 
@@ -44,6 +45,8 @@ def _parser() -> argparse.ArgumentParser:
         help="also check every quote against the captured source texts in DIR",
     )
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    i18n_cli.add_parser(commands)
+    serve.add_parser(commands)
     return parser
 
 
@@ -75,6 +78,10 @@ def _run(args: argparse.Namespace) -> int:
         )
         _say(f"built {len(artifacts)} artefact(s) into {out}")
         return 0
+    if args.command == "i18n":
+        return i18n_cli.run(project.root, args)
+    if args.command == "serve":
+        return serve.serve(project, port=args.port, highlight=args.highlight_fallbacks)
     warnings = check(project, strict=args.strict)
     for warning in warnings:
         _say(str(warning))

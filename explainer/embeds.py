@@ -31,12 +31,20 @@ CARDS = (*SECTIONS, "all")
 ROOT_CLASS = "okoce-explainer"
 METHOD = "7 PAS"
 
+# Card titles: the page's own section headings, which say what each card holds.
 TITLES = {
+    # NOTE: Heading of the section on what the programme is.
     "about": N_("What OK OCE is"),
+    # NOTE: Heading of the section on the method. %(method)s is its name, kept in
+    # Indonesian, e.g. “7 PAS”.
     "steps": N_("The %(method)s steps"),
+    # NOTE: Heading of the section listing the figures the sources report.
     "results": N_("Reported results"),
+    # NOTE: Heading of the section on claims and the responses to them.
     "disputes": N_("Disputed claims"),
+    # NOTE: Heading of the numbered list of news articles the explainer rests on.
     "sources": N_("Sources"),
+    # NOTE: Title of the explainer: the main heading, the browser tab and the PDF's title.
     "all": N_("OK OCE explained"),
 }
 

@@ -47,13 +47,21 @@ def N_(message: str) -> str:
 
 
 TOPIC_TITLES = {
+    # NOTE: Sub-heading in “Reported results” over figures about who took part.
     "participants": N_("Participants and registrations"),
+    # NOTE: Sub-heading in “Reported results” over figures about training.
     "training": N_("Training"),
+    # NOTE: Sub-heading in “Reported results” over figures about mentoring.
     "mentoring": N_("Mentoring"),
+    # NOTE: Sub-heading in “Reported results” over figures about business licences (permits).
     "licences": N_("Business licences"),
+    # NOTE: Sub-heading in “Reported results” over figures about jobs created.
     "jobs": N_("Jobs"),
+    # NOTE: Sub-heading in “Reported results” over budget figures (money).
     "budget": N_("Budgets"),
+    # NOTE: Sub-heading in “Reported results” over the programme's targets.
     "target": N_("Targets"),
+    # NOTE: Sub-heading in “Reported results” over membership figures.
     "membership": N_("Membership"),
 }
 
@@ -209,11 +217,16 @@ class Formatter:
     def date_with(self, value: PartialDate | None, qualifier: str | None) -> str:
         """Return a date with its qualifier ("on or after …"), or say it is not stated."""
         if value is None:
+            # NOTE: Shown where a statement's date is not known, e.g. after a speaker's name.
             return self._("date not stated")
         text = self.date(value)
         if qualifier == "on_or_after":
+            # NOTE: The date of a statement known only roughly. {date} is a date formatted for your
+            # language, e.g. “17 March 2019”.
             return self._("on or after {date}").format(date=text)
         if qualifier == "before":
+            # NOTE: The date of a statement, or the period of a figure, known only as an upper
+            # bound. {date} is a date formatted for your language, e.g. “March 2019”.
             return self._("before {date}").format(date=text)
         return text
 
@@ -222,12 +235,17 @@ class Formatter:
         if period.kind == "start" and period.start and period.end:
             return self._interval(period.start, period.end)
         patterns = {
+            # NOTE: The period a figure covers. {date} is a date formatted for your language, e.g.
+            # “March 2019”.
             "as_of": N_("as of {date}"),
+            # NOTE: The period a figure covers: everything up to a date. {date} is a date formatted
+            # for your language, e.g. “2018”.
             "by": N_("by {date}"),
             "before": N_("before {date}"),
         }
         if period.kind in patterns and period.start:
             return self._(patterns[period.kind]).format(date=self.date(period.start))
+        # NOTE: After the label “Period” under a figure whose period the sources do not give.
         return self._("not stated")
 
     def _interval(self, start: PartialDate, end: PartialDate) -> str:
@@ -278,8 +296,12 @@ def figure_value(fmt: Formatter, figure: Figure) -> str:
     if figure.value_max is not None:
         value = f"{value}–{one(figure.value_max)}"
     if figure.qualifier == "more_than":
+        # NOTE: A reported figure given as a lower bound. {value} is a number formatted for your
+        # language, e.g. “27,000”.
         return fmt._("more than {value}").format(value=value)
     if figure.qualifier == "about":
+        # NOTE: A reported figure given as an approximation. {value} is a number formatted for your
+        # language, e.g. “65,000”.
         return fmt._("about {value}").format(value=value)
     return value
 
@@ -320,6 +342,8 @@ class _Builder:
         name = actor.name or (self.fmt.text(actor.description) if actor.description else "")
         if actor.role is None:
             return name
+        # NOTE: Who made a statement. {name} is a person's name, e.g. “Sandiaga Uno”; {role} is
+        # their role, translated elsewhere, e.g. “Deputy Governor of Jakarta”.
         return self.fmt._("{name}, {role}").format(name=name, role=self.fmt.text(actor.role))
 
     def figure(self, figure: Figure, owner: str | None = None) -> FigureCtx:

@@ -48,6 +48,8 @@ def make_environment(templates_dir: Path, messages: Messages) -> jinja2.Environm
     )
     env.filters["minify_css"] = lambda css: Markup(minify_css(str(css)))
     env.globals["page_counter_css"] = lambda: page_counter_css(
+        # NOTE: PDF page footer. {page} is the page number and {pages} the number of pages, e.g. 3
+        # and 12.
         messages.gettext("Page {page} of {pages}")
     )
     return env
@@ -56,7 +58,7 @@ def make_environment(templates_dir: Path, messages: Messages) -> jinja2.Environm
 def css_string(text: str) -> str:
     """Return `text` as a double-quoted CSS string that cannot end the <style> element."""
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
-    return '"' + " ".join(escaped.split()) + '"'
+    return '"' + re.sub(r"\s+", " ", escaped) + '"'
 
 
 # Strings and comments, which minify_css must not touch (strings) or drops (comments).

@@ -23,8 +23,13 @@ from explainer.render import render
 
 # The verdict every ClaimReview carries: the explainer shows both sides, it does
 # not rate claims true or false.
+# NOTE: The verdict in the structured data (schema.org ClaimReview) search engines read
+# for each disputed claim; not shown on the page.
 VERDICT = N_("Disputed; see both sides")
 ROOT_LOCALE = "mul"
+# NOTE: Link on the site's front page (dist/index.html) to one edition, written in that
+# edition's language. {language} is the language's own name, e.g. “Indonesia”.
+READ = N_("Read the explainer in {language}")
 
 
 def page_extras(
@@ -59,7 +64,10 @@ def other_pdfs(context: Context, pdf_name: Callable[[str], str]) -> list[dict[st
 
 def citation(model: Explainer, messages: Messages, context: Context) -> str:
     """Return how to cite the edition, in its language."""
-    return messages.gettext("{publisher}. “{title}”, {language} edition of {date}.").format(
+    # NOTE: Suggested citation. {publisher} is the publisher's name, {title} the explainer's
+    # title, {language} this edition's language (e.g. “Indonesia”), {date} the edition date.
+    pattern = N_("{publisher}. “{title}”, {language} edition of {date}.")
+    return messages.gettext(pattern).format(
         publisher=model.edition.publisher,
         title=messages.gettext("OK OCE explained"),
         language=context["locale_name"],
@@ -175,12 +183,10 @@ def write_root(
             lang=lang,
             name=context["locale_name"],
             title=messages.gettext("OK OCE explained"),
-            read=messages.gettext("Read the explainer in {language}").format(
-                language=context["locale_name"]
-            ),
+            read=messages.gettext(READ).format(language=context["locale_name"]),
             pdf=pdfs.get(lang),
             title_lang=_text_lang(messages, "OK OCE explained"),
-            read_lang=_text_lang(messages, "Read the explainer in {language}"),
+            read_lang=_text_lang(messages, READ),
         )
         for lang, messages, context in editions
     ]

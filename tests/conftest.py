@@ -12,6 +12,17 @@ from explainer.build import Project, build
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 
+# The 7 PAS, in the order the source gives them (Koran Jakarta, January 2018).
+SEVEN_STEPS = [
+    "pendaftaran",
+    "pelatihan",
+    "pendampingan",
+    "perizinan",
+    "pemasaran",
+    "pelaporan keuangan",
+    "permodalan",
+]
+
 
 @pytest.fixture(scope="session")
 def project() -> Project:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import SEVEN_STEPS
+
 EXPECTED = {
     "id": [
         "65.414",
@@ -119,15 +121,7 @@ def test_both_sides_of_every_dispute_are_shown(dist: Path) -> None:
 def test_the_seven_steps_in_order(dist: Path) -> None:
     html = (dist / "en" / "index.html").read_text(encoding="utf-8")
     names = re.findall(r'<strong lang="id">([^<]+)</strong>', html)
-    assert names == [
-        "pendaftaran",
-        "pelatihan",
-        "pendampingan",
-        "perizinan",
-        "pemasaran",
-        "pelaporan keuangan",
-        "permodalan",
-    ]
+    assert names == SEVEN_STEPS
 
 
 def test_the_indonesian_edition_is_fully_translated(dist: Path) -> None:
@@ -140,3 +134,11 @@ def test_the_indonesian_edition_is_fully_translated(dist: Path) -> None:
         "people registered",
     ):
         assert english not in html
+
+
+def test_page_numbers_keep_the_spaces_of_the_translation() -> None:
+    from explainer.render import page_counter_css
+
+    css = page_counter_css("Halaman {page} dari {pages}")
+    assert css == '"Halaman " counter(page) " dari " counter(pages)'
+    assert page_counter_css('Page {page}</style>"') == '"Page " counter(page) "\\3c /style>\\""'

@@ -10,7 +10,7 @@ from explainer.build import Project, load_model
 from explainer.errors import InputError
 from explainer.model import PartialDate, parse_partial_date
 from explainer.sources_check import check_quotes
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, SEVEN_STEPS
 
 
 def test_the_real_data_is_valid(project: Project) -> None:
@@ -23,15 +23,7 @@ def test_the_real_data_is_valid(project: Project) -> None:
         "idn-times-2019",
         "bbb-2019",
     ]
-    assert [s.name for s in model.steps.steps] == [
-        "pendaftaran",
-        "pelatihan",
-        "pendampingan",
-        "perizinan",
-        "pemasaran",
-        "pelaporan keuangan",
-        "permodalan",
-    ]
+    assert [s.name for s in model.steps.steps] == SEVEN_STEPS
 
 
 def test_every_fact_cites_a_source_and_keeps_a_quote(project: Project) -> None:

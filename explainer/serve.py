@@ -1,0 +1,222 @@
+"""`explainer serve`: a local preview that rebuilds the HTML when an input changes.
+
+For translators and editors: it listens on 127.0.0.1 only, polls the
+modification times of data/, locales/ and templates/, re-renders every
+edition's web page in memory (never the PDF, so WeasyPrint is not imported),
+and each page reloads itself when the build changes. With
+`highlight_fallbacks`, strings shown in English for want of a translation are
+marked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import threading
+from collections.abc import Callable, Iterator
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from markupsafe import escape
+
+from explainer.build import (
+    Edition,
+    Project,
+    edition_date,
+    load_model,
+    render_page,
+)
+from explainer.catalog_checks import check_catalogs
+from explainer.catalogs import Messages, choose_locales, load_messages
+from explainer.errors import ExplainerError
+from explainer.localize import build_context
+
+# Private-use characters around a fallback string while rendering; the catalog
+# checks refuse them in translations, so they can only come from here.
+MARK_START, MARK_END = "\ue000", "\ue001"
+POLL_SECONDS = 0.5
+RELOAD_SCRIPT = """<script>
+(() => { let seen = null; setInterval(async () => {
+  try { const v = await (await fetch("/__version", {cache: "no-store"})).text();
+        if (seen !== null && v !== seen) location.reload(); seen = v; } catch (e) {}
+}, 1000); })();
+</script>
+"""
+HIGHLIGHT_STYLE = (
+    "<style>mark.okx-fallback{background:#ffe08a;outline:1px dashed #a15c00}</style>\n"
+)
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add `explainer serve` to the command line."""
+    serve = commands.add_parser("serve", help="preview the web pages; rebuild on every change")
+    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000)")
+    serve.add_argument(
+        "--highlight-fallbacks",
+        action="store_true",
+        help="mark the strings shown in English because they are not translated",
+    )
+
+
+class Highlighting(Messages):
+    """Messages that wrap each string falling back to English in markers."""
+
+    def gettext(self, msgid: str) -> str:
+        """Return the translation, marked when it is the English fallback."""
+        return self._mark(msgid, super().gettext(msgid))
+
+    def pgettext(self, context: str, msgid: str) -> str:
+        """Return the translation in `context`, marked when it falls back."""
+        return self._mark(msgid, super().pgettext(context, msgid))
+
+    def _mark(self, msgid: str, text: str) -> str:
+        if text != msgid or msgid not in self.fallbacks or self._translated(msgid):
+            return text
+        return f"{MARK_START}{text}{MARK_END}"
+
+    def _translated(self, msgid: str) -> bool:
+        message = self.catalog.get(msgid) if self.catalog is not None else None
+        return message is not None and bool(message.string) and not message.fuzzy
+
+
+def render_pages(project: Project, *, highlight: bool = False) -> dict[str, str]:
+    """Return every edition's web page by URL path, e.g. {"/id/index.html": "<!DOCTYPE…"}."""
+    model, _ = load_model(project)
+    locales = choose_locales(project.locales_dir, None)
+    errors = [p for p in check_catalogs(project.locales_dir, locales) if not p.warning]
+    if errors:
+        raise ExplainerError("\n".join(str(p) for p in errors))
+    pages = {}
+    for locale in locales:
+        messages = load_messages(project.locales_dir, locale)
+        if highlight:
+            messages = Highlighting(locale, messages.translations, messages.catalog)
+        context = build_context(model, messages, locales, edition_date(model))
+        edition = Edition(locale, messages, context)
+        render_page(project, edition, model, "screen")  # records template fallbacks
+        html = render_page(project, edition, model, "screen")
+        pages[f"/{locale}/index.html"] = mark_fallbacks(html) if highlight else html
+    return pages
+
+
+def mark_fallbacks(html: str) -> str:
+    """Turn the fallback markers into <mark> elements where markup may go; drop them elsewhere."""
+    html = re.sub(
+        r"<(title|style|script)\b.*?</\1>|<[^>]*>",
+        lambda m: m.group().replace(MARK_START, "").replace(MARK_END, ""),
+        html,
+        flags=re.S | re.I,
+    )
+    html = html.replace(
+        MARK_START, '<mark class="okx-fallback" title="Not translated: shown in English">'
+    ).replace(MARK_END, "</mark>")
+    return html.replace("</head>", HIGHLIGHT_STYLE + "</head>", 1)
+
+
+def snapshot(project: Project) -> dict[Path, int]:
+    """Return the modification time of every input file."""
+    return {path: path.stat().st_mtime_ns for path in _inputs(project)}
+
+
+def _inputs(project: Project) -> Iterator[Path]:
+    for folder in (project.data_dir, project.locales_dir, project.templates_dir):
+        yield from (p for p in folder.rglob("*") if p.is_file())
+
+
+class Preview:
+    """The current pages (or the error that stopped the build) and a version number."""
+
+    def __init__(
+        self, project: Project, *, highlight: bool = False, log: Callable[[str], None] = print
+    ) -> None:
+        self.project = project
+        self.highlight = highlight
+        self.log = log
+        self.version = 0
+        self.pages: dict[str, str] = {}
+        self.error = ""
+        self._seen: dict[Path, int] = {}
+        self._lock = threading.Lock()
+
+    def refresh(self) -> bool:
+        """Rebuild if an input changed since the last look; return whether it did."""
+        current = snapshot(self.project)
+        if current == self._seen:
+            return False
+        self._seen = current
+        try:
+            pages, error = render_pages(self.project, highlight=self.highlight), ""
+        except ExplainerError as failure:
+            pages, error = {}, str(failure)
+        with self._lock:
+            self.pages, self.error = pages, error
+            self.version += 1
+        self.log(error or f"rebuilt {len(pages)} page(s)")
+        return True
+
+    def page(self, path: str) -> tuple[HTTPStatus, str]:
+        """Return the status and HTML for a URL path, with the reload script added."""
+        with self._lock:
+            if self.error:
+                body = f"<h1>The build failed</h1><pre>{escape(self.error)}</pre>"
+                status, html = HTTPStatus.OK, f"<!DOCTYPE html><html><body>{body}</body></html>"
+            elif path in self.pages:
+                status, html = HTTPStatus.OK, self.pages[path]
+            else:
+                links = "".join(f'<li><a href="{p}">{p}</a></li>' for p in sorted(self.pages))
+                status = HTTPStatus.NOT_FOUND
+                html = f"<!DOCTYPE html><html><body><ul>{links}</ul></body></html>"
+        return status, html.replace("</body>", RELOAD_SCRIPT + "</body>", 1)
+
+    def watch(self, stop: threading.Event) -> None:
+        """Poll the inputs until `stop` is set."""
+        while not stop.wait(POLL_SECONDS):
+            self.refresh()
+
+
+def make_server(preview: Preview, port: int) -> ThreadingHTTPServer:
+    """Return an HTTP server on 127.0.0.1 that serves `preview`."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            path = self.path.split("?", 1)[0]
+            if path == "/__version":
+                self._send(HTTPStatus.OK, str(preview.version), "text/plain")
+            elif path == "/":
+                self.send_response(HTTPStatus.FOUND)
+                self.send_header("Location", "/en/index.html")
+                self.end_headers()
+            else:
+                status, html = preview.page(path)
+                self._send(status, html, "text/html")
+
+        def _send(self, status: HTTPStatus, text: str, kind: str) -> None:
+            body = text.encode("utf-8")
+            self.send_response(status)
+            self.send_header("Content-Type", f"{kind}; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass  # keep the terminal for build messages
+
+    return ThreadingHTTPServer(("127.0.0.1", port), Handler)
+
+
+def serve(project: Project, *, port: int = 8000, highlight: bool = False) -> int:
+    """Serve the preview until interrupted."""
+    preview = Preview(project, highlight=highlight)
+    preview.refresh()
+    server = make_server(preview, port)
+    stop = threading.Event()
+    threading.Thread(target=preview.watch, args=(stop,), daemon=True).start()
+    print(f"serving http://127.0.0.1:{server.server_port}/ (Ctrl-C to stop)")
+    try:
+        server.serve_forever()
+    finally:
+        stop.set()
+        server.server_close()
+    return 0
