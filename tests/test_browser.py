@@ -195,13 +195,19 @@ def test_every_fragment_passes_axe_inside_a_host_page(
     assert not failures, "\n".join(failures)
 
 
+# An outlet's own element rules, pale enough to fail contrast if they reached the card.
+HOST_CSS = "p, li, span, h2, h3, h4, td, th, dt, dd, strong, cite, figcaption { color: #aaa; }"
+
+
 def _host_page(body: str) -> str:
+    """Return an outlet's article page with `body` in the middle of its text."""
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        "<title>An outlet's article</title></head>\n<body><main><h1>An outlet's article</h1>"
-        "<p>Text of the article around the explainer.</p>\n"
-        f"{body}\n<p>More of the article.</p></main></body></html>\n"
+        f"<title>An outlet's article</title><style>{HOST_CSS}</style></head>\n"
+        "<body><main><h1>An outlet's article</h1>"
+        '<p style="color: #222">Text of the article around the explainer.</p>\n'
+        f'{body}\n<p style="color: #222">More of the article.</p></main></body></html>\n'
     )
 
 
