@@ -211,14 +211,13 @@ def _host_page(body: str) -> str:
     )
 
 
-@pytest.mark.parametrize("section", ["steps", "disputes"])
+@pytest.mark.parametrize(("locale", "section"), [("en", "steps"), ("id", "disputes")])
 def test_the_embed_code_resizes_its_iframe(
-    dist: Path, site: str, hosts: tuple[Path, str], browser: Any, section: str
+    site: str, hosts: tuple[Path, str], browser: Any, locale: str, section: str
 ) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
-    locale = "en"
     browser.get(f"{site}{locale}/index.html")
     code = browser.find_element(By.CSS_SELECTOR, f'code[data-okx-src="embed/{section}.html"]')
     snippet = browser.execute_script("return arguments[0].textContent", code)
@@ -227,28 +226,58 @@ def test_the_embed_code_resizes_its_iframe(
     fallback = _fallback_height(snippet)
 
     folder, base = hosts
-    (folder / f"host-{section}.html").write_text(_host_page(snippet), encoding="utf-8")
-    browser.get(f"{base}host-{section}.html")
+    (folder / f"host-{locale}-{section}.html").write_text(_host_page(snippet), encoding="utf-8")
+    browser.get(f"{base}host-{locale}-{section}.html")
     frame = browser.find_element(By.CSS_SELECTOR, "iframe[data-okx-embed]")
     assert frame.get_attribute("loading") == "lazy"
     assert frame.get_attribute("title")
+    WebDriverWait(browser, 15).until(lambda _: frame.size["height"] != fallback)
+    content = _card_height(browser, frame)
+    assert abs(frame.size["height"] - content) <= 1, (frame.size["height"], content)
 
-    def resized(_: Any) -> bool:
-        return bool(frame.size["height"] != fallback)
-
-    WebDriverWait(browser, 15).until(resized)
+    # Opening the quotes makes the card taller, and the frame follows.
     browser.switch_to.frame(frame)
-    content = browser.execute_script(
+    browser.execute_script(OPEN_DETAILS)
+    browser.switch_to.default_content()
+    WebDriverWait(browser, 15).until(lambda _: frame.size["height"] > content)
+    taller = _card_height(browser, frame)
+    WebDriverWait(browser, 15).until(lambda _: abs(frame.size["height"] - taller) <= 1)
+
+    # A message from anywhere but the card's own window changes nothing.
+    browser.execute_script("window.postMessage({okxHeight: 5}, '*')")
+    browser.execute_script("return new Promise(r => setTimeout(r, 300))")
+    assert abs(frame.size["height"] - taller) <= 1
+
+
+def test_without_the_script_the_iframe_keeps_its_fixed_height(
+    site: str, hosts: tuple[Path, str], browser: Any
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(f"{site}en/index.html")
+    code = browser.find_element(By.CSS_SELECTOR, 'code[data-okx-src="embed/results.html"]')
+    snippet = browser.execute_script("return arguments[0].textContent", code)
+    stripped = snippet.split("<script>", 1)[0]
+    folder, base = hosts
+    (folder / "host-stripped.html").write_text(_host_page(stripped), encoding="utf-8")
+    browser.get(f"{base}host-stripped.html")
+    frame = browser.find_element(By.CSS_SELECTOR, "iframe[data-okx-embed]")
+    browser.switch_to.frame(frame)
+    browser.execute_script("return new Promise(r => setTimeout(r, 500))")
+    assert browser.find_element(By.CSS_SELECTOR, "h2").text, "the card shows"
+    browser.switch_to.default_content()
+    assert frame.size["height"] == _fallback_height(snippet)
+
+
+def _card_height(browser: Any, frame: Any) -> int:
+    """Return the height of the card inside `frame`."""
+    browser.switch_to.frame(frame)
+    height: int = browser.execute_script(
         "return Math.ceil(document.querySelector('.okoce-explainer')"
         ".getBoundingClientRect().height)"
     )
     browser.switch_to.default_content()
-    assert abs(frame.size["height"] - content) <= 1, (frame.size["height"], content)
-
-    # A message from anywhere but the card's own window changes nothing.
-    browser.execute_script("window.postMessage({okxHeight: 5}, '*')")
-    browser.execute_script("return new Promise(r => setTimeout(r, 200))")
-    assert abs(frame.size["height"] - content) <= 1
+    return height
 
 
 def _fallback_height(snippet: str) -> int:
