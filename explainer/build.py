@@ -23,6 +23,8 @@ from explainer.catalogs import (
     load_messages,
     po_path,
 )
+from explainer.chart_cards import write_chart_cards
+from explainer.charts import WIDTHS, ChartsCtx, build_charts
 from explainer.embeds import Card, render_cards, write_cards
 from explainer.errors import InputError, Problem, UsageError
 from explainer.facts import load_data_dir
@@ -85,22 +87,30 @@ class Edition:
     locale: str
     messages: Messages
     context: Context
+    charts: dict[str, ChartsCtx]
 
 
 def prepare(project: Project, model: Explainer, locales: list[str]) -> list[Edition]:
     """Load each locale's catalog and build its context."""
     date = edition_date(model)
-    editions = []
-    for locale in locales:
-        messages = load_messages(project.locales_dir, locale)
-        context = build_context(model, messages, locales, date)
-        edition = Edition(locale, messages, context)
-        for medium in ("screen", "print"):
-            # A first pass records which template strings fall back to English,
-            # so the page can say it is a partial translation.
-            render_page(project, edition, model, medium)
-        editions.append(edition)
-    return editions
+    return [
+        prepare_edition(project, model, load_messages(project.locales_dir, locale), locales, date)
+        for locale in locales
+    ]
+
+
+def prepare_edition(
+    project: Project, model: Explainer, messages: Messages, locales: list[str], date: dt.date
+) -> Edition:
+    """Build one edition's context and charts, and learn which strings fall back."""
+    context = build_context(model, messages, locales, date)
+    charts = {medium: build_charts(model, messages, w) for medium, w in WIDTHS.items()}
+    edition = Edition(messages.locale, messages, context, charts)
+    for medium in ("screen", "print"):
+        # A first pass records which template strings fall back to English,
+        # so the page can say it is a partial translation.
+        render_page(project, edition, model, medium)
+    return edition
 
 
 def check_translations(
@@ -124,12 +134,13 @@ def _stop_on_errors(problems: list[Problem], strict: bool) -> None:
         raise InputError(errors)
 
 
-def page_vars(edition: Edition, model: Explainer) -> dict[str, Any]:
+def page_vars(edition: Edition, model: Explainer, medium: str) -> dict[str, Any]:
     """Return what page.html needs besides the edition's context (the cards too)."""
     return {
         "edition": model.edition,
         "pdf_href": pdf_name(edition.locale),
         "partial_translation": bool(real_fallbacks(edition.messages)),
+        "charts": edition.charts[medium],
         **page_extras(model, edition.messages, edition.context, pdf_name),
     }
 
@@ -142,7 +153,7 @@ def render_page(project: Project, edition: Edition, model: Explainer, medium: st
         edition.context,
         edition.messages,
         medium=medium,
-        **page_vars(edition, model),
+        **page_vars(edition, model, medium),
     )
 
 
@@ -196,6 +207,9 @@ def _write_edition(
     write_text(page, render_page(project, edition, model, "screen"))
     artifacts = [describe(stage, page, edition.locale, "page")]
     log(f"wrote {edition.locale}/index.html ({time.perf_counter() - started:.2f} s)")
+    artifacts += write_chart_cards(
+        project.templates_dir, edition.context, edition.messages, edition.charts["screen"], stage
+    )
     artifacts += write_cards(stage, edition.locale, _render_cards(project, model, edition))
     if pdf:
         artifacts.append(_write_pdf(project, model, edition, stage, log))
@@ -240,7 +254,7 @@ def _write_pdf(
 
 
 def _render_cards(project: Project, model: Explainer, edition: Edition) -> list[Card]:
-    extras = page_vars(edition, model)
+    extras = page_vars(edition, model, "screen")
     return render_cards(project.templates_dir, edition.context, edition.messages, extras)
 
 

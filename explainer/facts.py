@@ -17,7 +17,16 @@ from explainer.errors import InputError, Problem
 
 KeyPath = tuple[str | int, ...]
 
-DATA_FILES = ("edition", "sources", "actors", "about", "steps", "results", "disputes")
+DATA_FILES = (
+    "edition",
+    "sources",
+    "actors",
+    "about",
+    "steps",
+    "results",
+    "disputes",
+    "timeline",
+)
 
 _SCALARS = {
     "tag:yaml.org,2002:int": int,

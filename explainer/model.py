@@ -183,6 +183,18 @@ class Dispute:
 
 
 @dataclass(frozen=True)
+class Event:
+    """A dated event of the timeline; `end` when it spans a period."""
+
+    id: str
+    date: PartialDate
+    text: Text
+    sources: tuple[str, ...]
+    quotes: tuple[Quote, ...]
+    end: PartialDate | None = None
+
+
+@dataclass(frozen=True)
 class Source:
     id: str
     number: int
@@ -225,6 +237,7 @@ class Explainer:
     figures: tuple[Figure, ...]
     comparisons: tuple[Comparison, ...]
     disputes: tuple[Dispute, ...]
+    timeline: tuple[Event, ...] = ()
 
     def source(self, source_id: str) -> Source:
         """Return the source with this id."""

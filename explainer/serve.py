@@ -21,16 +21,15 @@ from pathlib import Path
 from markupsafe import escape
 
 from explainer.build import (
-    Edition,
     Project,
     edition_date,
     load_model,
+    prepare_edition,
     render_page,
 )
 from explainer.catalog_checks import check_catalogs
 from explainer.catalogs import Messages, choose_locales, load_messages
 from explainer.errors import ExplainerError
-from explainer.localize import build_context
 
 # Private-use characters around a fallback string while rendering; the catalog
 # checks refuse them in translations, so they can only come from here.
@@ -92,9 +91,7 @@ def render_pages(project: Project, *, highlight: bool = False) -> dict[str, str]
         messages = load_messages(project.locales_dir, locale)
         if highlight:
             messages = Highlighting(locale, messages.translations, messages.catalog)
-        context = build_context(model, messages, locales, edition_date(model))
-        edition = Edition(locale, messages, context)
-        render_page(project, edition, model, "screen")  # records template fallbacks
+        edition = prepare_edition(project, model, messages, locales, edition_date(model))
         html = render_page(project, edition, model, "screen")
         pages[f"/{locale}/index.html"] = mark_fallbacks(html) if highlight else html
     return pages

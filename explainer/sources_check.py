@@ -21,6 +21,7 @@ def all_quotes(model: Explainer) -> list[tuple[str, Quote]]:
         found += [(f.id, q) for f in topic.facts for q in f.quotes]
     found += [(model.steps.intro.id, q) for q in model.steps.intro.quotes]
     found += [(f.id, q) for f in model.figures for q in f.quotes]
+    found += [(e.id, q) for e in model.timeline for q in e.quotes]
     for dispute in model.disputes:
         for side in (dispute.claim, dispute.response):
             found += [(dispute.id, q) for q in side.quotes]

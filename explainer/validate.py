@@ -15,9 +15,11 @@ from explainer.model import (
     Comparison,
     Dispute,
     Edition,
+    Event,
     Explainer,
     Fact,
     Figure,
+    PartialDate,
     Period,
     Quote,
     Reader,
@@ -47,9 +49,12 @@ def validate(
     steps = _steps(Reader(files["steps"], problems), ids, known)
     figures, comparisons = _results(Reader(files["results"], problems), ids, known)
     disputes = _disputes(Reader(files["disputes"], problems), ids, known)
+    timeline = _timeline(Reader(files["timeline"], problems), ids, known)
     _uncited(Reader(files["sources"], problems), sources, known.cited)
     raise_if_errors(problems, strict=strict)
-    model = Explainer(edition, sources, actors, about, steps, figures, comparisons, disputes)
+    model = Explainer(
+        edition, sources, actors, about, steps, figures, comparisons, disputes, timeline
+    )
     return model, [p for p in problems if p.warning]
 
 
@@ -331,6 +336,29 @@ def _disputes(r: Reader, ids: set[str], known: _Known) -> tuple[Dispute, ...]:
             )
         )
     return tuple(result)
+
+
+def _timeline(r: Reader, ids: set[str], known: _Known) -> tuple[Event, ...]:
+    events = []
+    keys = ("id", "date", "end", "text", "args", "sources", "quotes")
+    for i, raw in enumerate(r.items(_top(r, "timeline"), ("timeline",))):
+        key: KeyPath = ("timeline", i)
+        obj = r.mapping(raw, key, keys)
+        sources = _cited(r, obj, key, known)
+        date, end = r.date(obj, "date", key), r.date(obj, "end", key, required=False)
+        if date and end and end.first_day() < date.first_day():
+            r.fail((*key, "end"), f"the event ends ({end.iso}) before it starts ({date.iso})")
+        events.append(
+            Event(
+                id=r.ident(obj, key, ids),
+                date=date or PartialDate(1970),
+                end=end,
+                text=r.text(obj, "text", key, r.args(obj, key)) or Text(""),
+                sources=sources,
+                quotes=_quotes(r, obj, key, sources),
+            )
+        )
+    return tuple(events)
 
 
 def _uncited(r: Reader, sources: tuple[Source, ...], cited: set[str]) -> None:

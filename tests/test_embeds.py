@@ -99,6 +99,6 @@ def test_a_partial_build_keeps_the_other_edition_and_one_root(
     assert len({e["path"] for e in entries}) == len(entries)
     for locale in ("en", "id"):
         cards = {e["section"] for e in entries if e["kind"] == "embed" and e["locale"] == locale}
-        assert cards == set(CARDS)
+        assert cards >= set(CARDS)
     root = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="en/index.html"' in root and 'href="id/index.html"' in root

@@ -163,8 +163,9 @@ def test_the_manifest_lists_every_card_of_every_locale(dist: Path) -> None:
     for locale in locales(dist):
         for kind, suffix in (("embed", ".html"), ("fragment", ".fragment.html")):
             cards = {e["section"]: e for e in entries if (e["kind"], e["locale"]) == (kind, locale)}
-            assert set(cards) == set(CARDS), (locale, kind)
-            for section, entry in cards.items():
+            assert set(cards) >= set(CARDS), (locale, kind)
+            for section in CARDS:
+                entry = cards[section]
                 assert entry["path"] == f"{locale}/embed/{section}{suffix}"
     for entry in entries:
         data = (dist / entry["path"]).read_bytes()

@@ -1,0 +1,311 @@
+"""Lay out the charts of one edition: the 2018 funnel, the timeline, the comparisons.
+
+Everything is measured here, at build time, in the units of each SVG's viewBox:
+the templates under templates/charts/ only draw what this module placed. Text
+is localized first (Babel and the edition's catalog, through the Formatter),
+then wrapped, so a longer translation makes a taller chart, never a clipped one.
+"""
+
+from __future__ import annotations
+
+import itertools
+import textwrap
+from typing import TypedDict
+
+from explainer.catalogs import Messages
+from explainer.errors import InputError, Problem
+from explainer.localize import N_, Formatter, SourceRef, figure_value
+from explainer.model import DateArg, Event, Explainer, Figure, PartialDate, Period, Term, Text
+
+# Each chart is laid out twice. On screen the viewBox is SCREEN_WIDTH units wide
+# and the SVG at most 26rem: at 320 px (about 260 px of chart) a TEXT-unit glyph
+# stays above 10 px. In print it spans the A4 text block (170 mm), where
+# PRINT_WIDTH units make TEXT about 9 pt, and the timeline puts dates in a column.
+SCREEN_WIDTH = 360
+PRINT_WIDTH = 800
+WIDTHS = {"screen": SCREEN_WIDTH, "print": PRINT_WIDTH}
+DATE_COLUMN = 260
+RAIL = 22
+TEXT = 15
+LINE = 19
+BAR = 12
+GAP = 14
+# Average advance of a sans-serif glyph, in ems, with a margin for bold digits.
+GLYPH = 0.56
+
+FUNNEL = (
+    # NOTE: Funnel chart, first bar label: people who registered with OK OCE in a year.
+    ("registered-2018", N_("Registered")),
+    # NOTE: Funnel chart, second bar label: registered people who took part in training.
+    ("trained-2018", N_("Took part in training")),
+    # NOTE: Funnel chart, third bar label: people who received mentoring.
+    ("mentored-2018", N_("Received mentoring")),
+    # NOTE: Funnel chart, fourth bar label: businesses that got a micro and small business licence.
+    ("licensed-2018", N_("Businesses licensed (IUMK)")),
+    # NOTE: Funnel chart, last bar label: workers employed by the licensed businesses.
+    ("jobs-2018", N_("Workers employed by those businesses")),
+)
+
+
+class LineCtx(TypedDict):
+    y: float
+    text: str
+
+
+class BarCtx(TypedDict):
+    id: str
+    value: str
+    name: str
+    detail: str
+    lines: list[LineCtx]
+    cites: list[SourceRef]
+    cite_text: str
+    bar_y: float
+    bar_width: float
+    open_ended: bool
+
+
+class ChartCtx(TypedDict):
+    id: str
+    title: str
+    desc: str
+    height: float
+    bars: list[BarCtx]
+    cites: list[SourceRef]
+
+
+class YearCtx(TypedDict):
+    y: float
+    text: str
+
+
+class EventCtx(TypedDict):
+    id: str
+    year: int
+    date: str
+    date_y: float
+    dot_y: float
+    span: bool
+    text: str
+    text_x: float
+    lines: list[LineCtx]
+    cites: list[SourceRef]
+    cite_text: str
+
+
+class TimelineCtx(TypedDict):
+    id: str
+    title: str
+    desc: str
+    height: float
+    segments: list[tuple[float, float]]
+    years: list[YearCtx]
+    events: list[EventCtx]
+    cites: list[SourceRef]
+
+
+class ChartsCtx(TypedDict):
+    """The charts of one edition, ready to draw."""
+
+    width: int
+    text_size: int
+    bar_height: int
+    funnel: ChartCtx
+    timeline: TimelineCtx
+    comparisons: dict[str, ChartCtx]
+
+
+def wrap(text: str, width: float, first_taken: int = 0, last_taken: int = 0) -> list[str]:
+    """Break `text` into lines that fit `width` units; leave room on the first and last."""
+    chars = max(12, int(width / (TEXT * GLYPH)))
+    lines = textwrap.wrap(" " * first_taken + text, chars, break_on_hyphens=False)
+    lines = [lines[0].lstrip(), *lines[1:]] if lines else [""]
+    if len(lines[-1]) + last_taken > chars:
+        lines.append("")
+    return lines
+
+
+def cite_text(refs: list[SourceRef]) -> str:
+    """Return citation markers as they read inside a chart: [5] or [2][3]."""
+    return "".join(f"[{ref['number']}]" for ref in refs)
+
+
+def source_refs(model: Explainer, sources: tuple[str, ...]) -> list[SourceRef]:
+    """Return citations (no backlink ids: charts repeat what the text cites)."""
+    refs = []
+    for source_id in sources:
+        number = model.source(source_id).number
+        refs.append(SourceRef(number=number, anchor=f"source-{number}", marker=""))
+    return refs
+
+
+def merge_refs(groups: list[list[SourceRef]]) -> list[SourceRef]:
+    """Return each source once, in order of number."""
+    found = {ref["number"]: ref for refs in groups for ref in refs}
+    return [found[n] for n in sorted(found)]
+
+
+class _Layout:
+    """Place the charts of one edition, formatting through `fmt`."""
+
+    def __init__(self, model: Explainer, fmt: Formatter, width: int) -> None:
+        self.model = model
+        self.fmt = fmt
+        self.width = width
+
+    def figure(self, figure_id: str) -> Figure:
+        try:
+            return self.model.figure(figure_id)
+        except StopIteration:
+            raise InputError(
+                [Problem("data/results.yaml", f"the charts need the figure {figure_id!r}")]
+            ) from None
+
+    def bars(self, rows: list[tuple[Figure, str, str]], top: float) -> tuple[list[BarCtx], float]:
+        """Stack a row per figure (value, name, bar) from `top`; return rows and bottom."""
+        largest = max((f.value_max or f.value) for f, _, _ in rows) or 1
+        bars = []
+        y = top
+        for figure, name, detail in rows:
+            value = figure_value(self.fmt, figure)
+            cites = source_refs(self.model, figure.sources)
+            marks = cite_text(cites)
+            text = f"{name} ({detail})" if detail else name
+            lines = wrap(text, self.width, len(value) + 1, len(marks) + 1)
+            placed = [LineCtx(y=y + TEXT + i * LINE, text=t) for i, t in enumerate(lines)]
+            bar_y = y + TEXT + (len(lines) - 1) * LINE + 7
+            width = self.width * (figure.value_max or figure.value) / largest
+            bars.append(
+                BarCtx(
+                    id=figure.id,
+                    value=value,
+                    name=name,
+                    detail=detail,
+                    lines=placed,
+                    cites=cites,
+                    cite_text=marks,
+                    bar_y=bar_y,
+                    bar_width=round(max(width, 2.0), 1),
+                    open_ended=figure.qualifier == "more_than",
+                )
+            )
+            y = bar_y + BAR + GAP
+        return bars, y - GAP + 2
+
+    def funnel(self) -> ChartCtx:
+        rows = [(self.figure(fid), self.fmt._(name), "") for fid, name in FUNNEL]
+        bars, height = self.bars(rows, 0)
+        end = rows[0][0].period.end or rows[0][0].period.start or PartialDate(0)
+        steps = "; ".join(f"{b['name']}: {b['value']}" for b in bars)
+        # NOTE: Title of the funnel chart. {year} is a year, e.g. 2018.
+        title = N_("From registration to jobs: the association’s figures for {year}")
+        # NOTE: Read by screen readers: describes the funnel chart. {steps} lists each
+        # NOTE: bar with its value, e.g. "Registered: 65,414; Took part in training: 55,732".
+        desc = N_("Horizontal bars, one for each stage. {steps}.")
+        return ChartCtx(
+            id="chart-funnel",
+            title=self.fmt.text(Text(title, {"year": DateArg(PartialDate(end.year))})),
+            desc=self.fmt.text(Text(desc, {"steps": Term(steps)})),
+            height=height,
+            bars=bars,
+            cites=merge_refs([b["cites"] for b in bars]),
+        )
+
+    def comparison(self, index: int) -> ChartCtx:
+        comparison = self.model.comparisons[index]
+        rows = [
+            (f, self.fmt.text(f.label), self.fmt.period(f.period))
+            for f in (self.figure(fid) for fid in comparison.figures)
+        ]
+        bars, height = self.bars(rows, 0)
+        values = "; ".join(f"{b['value']} {b['name']} ({b['detail']})" for b in bars)
+        return ChartCtx(
+            id=f"chart-compare-{comparison.id}",
+            title=self.fmt.text(comparison.title),
+            desc=self.fmt.text(
+                Text(
+                    # NOTE: Read by screen readers: describes a comparison chart. {values}
+                    # NOTE: lists each figure with its source, e.g. "65,414 (Bina Bangun Bangsa)".
+                    N_("Horizontal bars comparing the figures. {values}."),
+                    {"values": Term(values)},
+                )
+            ),
+            height=height,
+            bars=bars,
+            cites=merge_refs([b["cites"] for b in bars]),
+        )
+
+    def when(self, event: Event) -> str:
+        if event.end is None:
+            return self.fmt.date(event.date)
+        return self.fmt.period(Period("start", event.date, event.end))
+
+    def segments(self, events: list[EventCtx]) -> list[tuple[float, float]]:
+        """Return the rail between consecutive events of the same year."""
+        pairs = itertools.pairwise(events)
+        return [(a["dot_y"], b["dot_y"]) for a, b in pairs if a["year"] == b["year"]]
+
+    def timeline(self) -> TimelineCtx:
+        # Wide enough for a date column: the text starts on the date's line.
+        dates = [self.when(e) for e in self.model.timeline]
+        date_column = min(DATE_COLUMN, max((len(d) for d in dates), default=0) * TEXT * 0.62 + 14)
+        column = self.width >= 2 * DATE_COLUMN + 200
+        left = round(RAIL + date_column, 1) if column else RAIL
+        first = 0 if column else 1
+        y = 0.0
+        year: int | None = None
+        years: list[YearCtx] = []
+        events: list[EventCtx] = []
+        for event in self.model.timeline:
+            if event.date.year != year:
+                year = event.date.year
+                y += 6 if years else 0
+                years.append(YearCtx(y=y + 16, text=self.fmt.date(PartialDate(year))))
+                y += 16 + 10
+            cites = source_refs(self.model, event.sources)
+            marks = cite_text(cites)
+            text = self.fmt.text(event.text)
+            lines = wrap(text, self.width - left, 0, len(marks) + 1)
+            date_y = y + TEXT
+            events.append(
+                EventCtx(
+                    id=event.id,
+                    year=event.date.year,
+                    date=self.when(event),
+                    date_y=date_y,
+                    dot_y=date_y - TEXT * 0.35,
+                    span=event.end is not None,
+                    text=text,
+                    text_x=left,
+                    lines=[
+                        LineCtx(y=date_y + (i + first) * LINE, text=t) for i, t in enumerate(lines)
+                    ],
+                    cites=cites,
+                    cite_text=marks,
+                )
+            )
+            y = date_y + (len(lines) + first - 1) * LINE + GAP + TEXT * 0.3
+        return TimelineCtx(
+            id="chart-timeline",
+            # NOTE: Title of the timeline chart of dated events.
+            title=self.fmt._("Timeline: OK OCE in the sources, from the campaign to the debate"),
+            desc="; ".join(f"{e['date']}: {e['text']}" for e in events),
+            height=y - GAP + 6,
+            segments=self.segments(events),
+            years=years,
+            events=events,
+            cites=merge_refs([e["cites"] for e in events]),
+        )
+
+
+def build_charts(model: Explainer, messages: Messages, width: int = SCREEN_WIDTH) -> ChartsCtx:
+    """Return the charts of one edition laid out `width` units wide."""
+    layout = _Layout(model, Formatter(messages), width)
+    return ChartsCtx(
+        width=width,
+        text_size=TEXT,
+        bar_height=BAR,
+        funnel=layout.funnel(),
+        timeline=layout.timeline(),
+        comparisons={c.id: layout.comparison(i) for i, c in enumerate(model.comparisons)},
+    )

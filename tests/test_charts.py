@@ -1,0 +1,257 @@
+"""The charts: every figure and date formatted for each edition, accessible, in the PDF and cards.
+
+Expected strings are computed here with Babel directly, not through the
+explainer's Formatter, so a formatting mistake in the explainer cannot hide.
+"""
+
+from __future__ import annotations
+
+import gettext
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from babel.dates import format_date, format_interval, format_skeleton
+from babel.numbers import format_decimal
+from pypdf import PdfReader
+
+from explainer.build import Project, load_model, pdf_name
+from explainer.catalogs import Messages, available_locales, load_messages
+from explainer.charts import FUNNEL, SCREEN_WIDTH, TEXT, build_charts
+from explainer.errors import InputError
+from explainer.model import Event, Explainer
+
+SVG = "{http://www.w3.org/2000/svg}"
+# The narrowest chart on a 320 px screen: the page's padding and a comparison box's.
+NARROWEST_CHART_PX = 260
+
+
+@pytest.fixture(scope="module")
+def model(project: Project) -> Explainer:
+    """The validated facts."""
+    return load_model(project)[0]
+
+
+@pytest.fixture(scope="module")
+def locales(project: Project) -> list[str]:
+    """Every edition the build writes."""
+    return available_locales(project.locales_dir)
+
+
+def page(dist: Path, locale: str) -> str:
+    """Return the HTML page of an edition."""
+    return (dist / locale / "index.html").read_text(encoding="utf-8")
+
+
+def chart_svg(html: str, chart_id: str) -> ET.Element:
+    """Return the parsed <svg> whose accessible name is the chart's title."""
+    for markup in re.findall(r"<svg\b.*?</svg>", html, re.S):
+        if f'aria-labelledby="{chart_id}-title"' in markup:
+            return ET.fromstring(markup)
+    raise AssertionError(f"no SVG for {chart_id!r}")
+
+
+def chart_figure(html: str, chart_id: str) -> str:
+    """Return the HTML of the <figure> holding a chart."""
+    match = re.search(rf'<figure class="okx-chart[^"]*" id="{chart_id}">.*?</figure>', html, re.S)
+    assert match, f"no figure for {chart_id!r}"
+    return match.group(0)
+
+
+def svg_text(svg: ET.Element) -> str:
+    """Return the drawn text of an SVG (not its title or desc), one <text> a line."""
+    return "\n".join(" ".join(" ".join(t.itertext()).split()) for t in svg.iter(f"{SVG}text"))
+
+
+def squeeze(text: str) -> str:
+    """Return text without any white space (PDF extraction spaces text its own way)."""
+    return re.sub(r"\s+", "", text)
+
+
+def expected_date(event: Event, locale: str) -> str:
+    """Return an event's date as Babel formats it for `locale`: a day, a month, a span."""
+    start = event.date.first_day()
+    if event.end is None:
+        if event.date.day is not None:
+            return format_date(start, "long", locale=locale)
+        return format_skeleton("yMMMM" if event.date.month else "y", start, locale=locale)
+    end = event.end.first_day()
+    if event.date.day is not None:
+        # Full month names: the start without its year, then the whole end date.
+        left = format_skeleton("MMMMd", start, locale=locale)
+        if start.year != end.year:
+            left = format_date(start, "long", locale=locale)
+        return f"{left}\u2009–\u2009{format_date(end, 'long', locale=locale)}"
+    return format_interval(start, end, "yMMMM" if event.date.month else "y", locale=locale)
+
+
+def test_every_funnel_figure_is_in_the_svg_formatted_for_the_locale(
+    dist: Path, model: Explainer, locales: list[str]
+) -> None:
+    for locale in locales:
+        drawn = svg_text(chart_svg(page(dist, locale), "chart-funnel"))
+        for figure_id, _ in FUNNEL:
+            value = format_decimal(model.figure(figure_id).value, locale=locale)
+            assert value in drawn, (locale, figure_id, value)
+
+
+def test_funnel_labels_go_through_the_catalog(
+    dist: Path, project: Project, locales: list[str]
+) -> None:
+    for locale in locales:
+        messages = load_messages(project.locales_dir, locale)
+        drawn = svg_text(chart_svg(page(dist, locale), "chart-funnel"))
+        for _, label in FUNNEL:
+            assert messages.gettext(label) in drawn, (locale, label)
+
+
+def test_each_funnel_bar_cites_its_source(dist: Path, model: Explainer) -> None:
+    html = page(dist, "en")
+    svg = chart_svg(html, "chart-funnel")
+    for figure_id, _ in FUNNEL:
+        row = svg.find(f".//{SVG}g[@id='chart-funnel-{figure_id}']")
+        assert row is not None
+        for source_id in model.figure(figure_id).sources:
+            number = model.source(source_id).number
+            assert f"[{number}]" in "".join(row.itertext())
+            assert f'href="#source-{number}"' in chart_figure(html, "chart-funnel")
+
+
+def test_every_timeline_date_is_in_the_svg_formatted_for_the_locale(
+    dist: Path, model: Explainer, locales: list[str]
+) -> None:
+    assert len(model.timeline) >= 8
+    for locale in locales:
+        svg = chart_svg(page(dist, locale), "chart-timeline")
+        dates = [
+            "".join(t.itertext())
+            for t in svg.iter(f"{SVG}tspan")
+            if t.get("class") == "okx-chart-date"
+        ]
+        assert dates == [expected_date(e, locale) for e in model.timeline], locale
+
+
+def test_timeline_dates_differ_by_locale(dist: Path, locales: list[str]) -> None:
+    if "id" not in locales:
+        pytest.skip("no Indonesian catalog")
+    assert "17 Maret 2019" in svg_text(chart_svg(page(dist, "id"), "chart-timeline"))
+    assert "March 17, 2019" in svg_text(chart_svg(page(dist, "en"), "chart-timeline"))
+
+
+def test_comparison_charts_show_every_figure(
+    dist: Path, model: Explainer, locales: list[str]
+) -> None:
+    for locale in locales:
+        html = page(dist, locale)
+        for comparison in model.comparisons:
+            chart_id = f"chart-compare-{comparison.id}"
+            drawn = svg_text(chart_svg(html, chart_id))
+            for figure_id in comparison.figures:
+                figure = model.figure(figure_id)
+                assert format_decimal(figure.value, locale=locale) in drawn, (locale, figure_id)
+                for source_id in figure.sources:
+                    assert f"[{model.source(source_id).number}]" in drawn
+
+
+@pytest.mark.parametrize("chart_id", ["chart-funnel", "chart-timeline"])
+def test_charts_have_an_accessible_name_and_a_data_table(
+    dist: Path, locales: list[str], chart_id: str
+) -> None:
+    for locale in locales:
+        html = page(dist, locale)
+        svg = chart_svg(html, chart_id)
+        assert svg.get("role") == "img"
+        title, desc = svg.find(f"{SVG}title"), svg.find(f"{SVG}desc")
+        assert title is not None and desc is not None
+        assert title.get("id") == svg.get("aria-labelledby") and (title.text or "").strip()
+        assert desc.get("id") == svg.get("aria-describedby") and (desc.text or "").strip()
+        assert svg.get("viewBox", "").startswith(f"0 0 {SCREEN_WIDTH} ")
+        table = re.search(r"<table>.*?</table>", chart_figure(html, chart_id), re.S)
+        assert table and f"<caption>{title.text}</caption>" in table.group(0)
+
+
+def test_data_tables_hold_the_figures_and_dates(
+    dist: Path, model: Explainer, locales: list[str]
+) -> None:
+    for locale in locales:
+        html = page(dist, locale)
+        funnel = chart_figure(html, "chart-funnel")
+        for figure_id, _ in FUNNEL:
+            value = format_decimal(model.figure(figure_id).value, locale=locale)
+            assert f'<td class="okx-num">{value}' in funnel
+        timeline = chart_figure(html, "chart-timeline")
+        for event in model.timeline:
+            assert f'<th scope="row">{expected_date(event, locale)}</th>' in timeline
+
+
+def test_charts_use_no_javascript_and_page_colours(dist: Path) -> None:
+    html = page(dist, "en")
+    # The page has scripts of its own (structured data, the embed-code helper); charts none.
+    charts = re.findall(r'<figure class="okx-chart".*?</figure>', html, re.S)
+    assert charts and not any("<script" in chart for chart in charts)
+    for markup in re.findall(r"<svg\b.*?</svg>", html, re.S):
+        assert not re.search(r'fill="#|stroke="#', markup), "colours come from the page"
+
+
+def test_text_stays_legible_at_320_px() -> None:
+    assert TEXT * NARROWEST_CHART_PX / SCREEN_WIDTH >= 10
+
+
+def test_charts_text_is_in_the_pdf(
+    dist: Path, project: Project, model: Explainer, locales: list[str]
+) -> None:
+    for locale in locales:
+        messages = load_messages(project.locales_dir, locale)
+        reader = PdfReader(dist / locale / pdf_name(locale))
+        text = squeeze("".join(p.extract_text() for p in reader.pages))
+        for _, label in FUNNEL:
+            assert squeeze(messages.gettext(label)) in text, (locale, label)
+        for event in model.timeline:
+            assert squeeze(expected_date(event, locale)) in text, (locale, event.id)
+        first_event = build_charts(model, messages)["timeline"]["events"][0]
+        assert squeeze(first_event["text"]) in text
+
+
+def test_chart_cards_are_in_the_manifest(dist: Path, model: Explainer, locales: list[str]) -> None:
+    manifest = json.loads((dist / "manifest.json").read_text(encoding="utf-8"))
+    embeds = {
+        (a["locale"], a.get("section")): a for a in manifest["artifacts"] if a["kind"] == "embed"
+    }
+    sections = ["chart-funnel", "chart-timeline"]
+    sections += [f"chart-compare-{c.id}" for c in model.comparisons]
+    for locale in locales:
+        for section in sections:
+            entry = embeds[(locale, section)]
+            assert entry["path"] == f"{locale}/embed/{section}.html"
+            card = (dist / entry["path"]).read_text(encoding="utf-8")
+            svg = chart_svg(card, section)
+            assert svg.get("role") == "img"
+            assert "<table>" in card
+            for number in re.findall(r'href="#(source-\d+)"', card):
+                assert f'id="{number}"' in card
+
+
+def test_a_long_translation_makes_a_taller_chart_not_a_clipped_one(model: Explainer) -> None:
+    class Long(gettext.NullTranslations):
+        def gettext(self, message: str) -> str:
+            return f"{message} " * 6 if message == "Registered" else message
+
+    plain = build_charts(model, Messages("en", gettext.NullTranslations()))
+    long = build_charts(model, Messages("en", Long()))
+    assert long["funnel"]["height"] > plain["funnel"]["height"]
+    lines = [line["text"] for bar in long["funnel"]["bars"] for line in bar["lines"]]
+    assert max(len(line) for line in lines) <= SCREEN_WIDTH / (TEXT * 0.5)
+
+
+def test_a_timeline_event_that_ends_before_it_starts_is_reported(
+    project_copy: Project,
+) -> None:
+    path = project_copy.data_dir / "timeline.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('end: "2017-12"', 'end: "2017-10"', 1), encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        load_model(project_copy)
+    assert "timeline[1].end" in str(error.value)
+    assert "ends (2017-10) before it starts (2017-11)" in str(error.value)
