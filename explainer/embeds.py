@@ -68,6 +68,7 @@ _CITED = re.compile(r'\shref="#source-(\d+)"')
 # A card lists its sources without the page's "cited in" backlinks, so the
 # citation markers need no ids (it keeps the whole-explainer card light).
 _MARKER_ID = re.compile(r'\sid="cite-[^"]+"')
+_QUOTES = re.compile(r'<details class="okx-quotes">.*?</details>', re.S)
 
 # Runs on the host page: resizes our iframes, and only on messages from them.
 _HOST_SCRIPT = """<script>
@@ -181,7 +182,9 @@ def render_cards(
     parts = [_MARKER_ID.sub("", part) for part in parts]
     content = dict(zip([s for s in SECTIONS if s != "sources"], parts, strict=True))
     content["sources"] = ""
-    content["all"] = "".join(parts)
+    # The whole-explainer card leaves out the verbatim quotes, which the section
+    # cards and the page keep: with them it would outgrow the 15 KB card budget.
+    content["all"] = _QUOTES.sub("", "".join(parts))
     lists = render_blocks(
         templates_dir,
         "page.html",

@@ -383,3 +383,12 @@ def test_the_root_offers_every_edition(dist: Path) -> None:
         assert f"{locale}/index.html" in links
         assert f"{locale}/ok-oce-explainer-{locale}.pdf" in links
     assert any("navigator.language" in text for _, text in doc.scripts)
+
+
+def test_the_whole_explainer_card_leaves_the_quotes_to_the_section_cards(dist: Path) -> None:
+    for locale in locales(dist):
+        whole = (dist / locale / "embed" / "all.html").read_text(encoding="utf-8")
+        about = (dist / locale / "embed" / "about.html").read_text(encoding="utf-8")
+        assert 'class="okx-quotes"' not in whole
+        assert 'class="okx-quotes"' in about
+        assert 'id="results"' in whole and 'id="disputes"' in whole
