@@ -392,3 +392,13 @@ def test_the_whole_explainer_card_leaves_the_quotes_to_the_section_cards(dist: P
         assert 'class="okx-quotes"' not in whole
         assert 'class="okx-quotes"' in about
         assert 'id="results"' in whole and 'id="disputes"' in whole
+
+
+def test_every_iframe_card_posts_its_height(dist: Path) -> None:
+    """Chart cards too: the same embed code resizes any card."""
+    for entry in manifest(dist):
+        if entry["kind"] == "embed":
+            doc = parse(dist / entry["path"])
+            scripts = [text for _, text in doc.scripts]
+            assert any("postMessage" in text for text in scripts), entry["path"]
+            assert any(f'okxCard: "{entry["section"]}"' in text for text in scripts)
