@@ -114,9 +114,23 @@ def fragment_path(section: str) -> str:
     return f"embed/{section}.fragment.html"
 
 
+def fill(messages: Messages, msgid: str, **values: str) -> str:
+    """Return a message translated, its %(name)s or {name} placeholders filled in.
+
+    A translation whose placeholders do not fit (`explainer check` reports it)
+    never breaks the build: the reader gets the English.
+    """
+    for text in (messages.gettext(msgid), msgid):
+        try:
+            return text % values if "%(" in msgid else text.format(**values)
+        except (KeyError, IndexError, ValueError, TypeError):
+            continue
+    return msgid
+
+
 def card_title(messages: Messages, section: str) -> str:
     """Return a card's title in the edition's language."""
-    title = messages.gettext(TITLES[section]) % {"method": METHOD}
+    title = fill(messages, TITLES[section], method=METHOD)
     if section == "all":
         return title
     return messages.gettext("OK OCE explained") + ": " + title

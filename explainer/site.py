@@ -15,7 +15,7 @@ from typing import Any
 from markupsafe import Markup
 
 from explainer.catalogs import SOURCE_LOCALE, Messages, babel_locale
-from explainer.embeds import METHOD, embed_codes
+from explainer.embeds import METHOD, embed_codes, fill
 from explainer.localize import N_, Context
 from explainer.model import Actor, Explainer, Source, Statement
 from explainer.output import Artifact, describe, write_text
@@ -67,7 +67,9 @@ def citation(model: Explainer, messages: Messages, context: Context) -> str:
     # NOTE: Suggested citation. {publisher} is the publisher's name, {title} the explainer's
     # title, {language} this edition's language (e.g. “Indonesia”), {date} the edition date.
     pattern = N_("{publisher}. “{title}”, {language} edition of {date}.")
-    return messages.gettext(pattern).format(
+    return fill(
+        messages,
+        pattern,
         publisher=model.edition.publisher,
         title=messages.gettext("OK OCE explained"),
         language=context["locale_name"],
@@ -183,7 +185,7 @@ def write_root(
             lang=lang,
             name=context["locale_name"],
             title=messages.gettext("OK OCE explained"),
-            read=messages.gettext(READ).format(language=context["locale_name"]),
+            read=fill(messages, READ, language=context["locale_name"]),
             pdf=pdfs.get(lang),
             title_lang=_text_lang(messages, "OK OCE explained"),
             read_lang=_text_lang(messages, READ),

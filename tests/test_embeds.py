@@ -11,7 +11,14 @@ import pytest
 
 from explainer.build import Project, build, check, load_model, prepare
 from explainer.catalogs import Messages
-from explainer.embeds import CARDS, FALLBACK_HEIGHTS, cited_sources, embed_codes, scope_ids
+from explainer.embeds import (
+    CARDS,
+    FALLBACK_HEIGHTS,
+    cited_sources,
+    embed_codes,
+    fill,
+    scope_ids,
+)
 from explainer.errors import InputError
 from explainer.render import minify_css
 from explainer.site import json_ld
@@ -102,3 +109,24 @@ def test_a_partial_build_keeps_the_other_edition_and_one_root(
         assert cards >= set(CARDS)
     root = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="en/index.html"' in root and 'href="id/index.html"' in root
+
+
+BROKEN = {
+    "Read the explainer in {language}": "Baca dalam {bahasa}",
+    "The %(method)s steps": "%(metode)s",
+}
+
+
+class BrokenTranslations(gettext.NullTranslations):
+    """A catalog whose translations name placeholders the code does not fill."""
+
+    def gettext(self, message: str) -> str:
+        return BROKEN.get(message, message)
+
+
+def test_fill_falls_back_to_english_when_a_translation_breaks_its_placeholders() -> None:
+    messages = Messages("jv", BrokenTranslations())
+    read = fill(messages, "Read the explainer in {language}", language="X")
+    assert read == "Read the explainer in X"
+    assert fill(messages, "The %(method)s steps", method="7 PAS") == "The 7 PAS steps"
+    assert fill(english(), "The %(method)s steps", method="7 PAS") == "The 7 PAS steps"
