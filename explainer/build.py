@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from explainer import bilingual
 from explainer.catalog_checks import (
     check_catalogs,
     fallback_problems,
@@ -31,6 +32,7 @@ from explainer.facts import load_data_dir
 from explainer.localize import Context, build_context
 from explainer.model import Explainer
 from explainer.output import Artifact, describe, read_manifest, staging, write_manifest, write_text
+from explainer.pdf import PrintOptions
 from explainer.render import render
 from explainer.site import page_extras, write_root
 from explainer.validate import validate
@@ -168,6 +170,8 @@ def check(
         for medium in ("screen", "print"):
             render_page(project, edition, model, medium)
         _render_cards(project, model, edition)
+    if bilingual.wanted(chosen):
+        bilingual.render_bilingual(project, model, {e.locale: e for e in editions})
     return warnings + catalog_warnings
 
 
@@ -179,6 +183,7 @@ def build(
     pdf: bool = True,
     strict: bool = False,
     log: Log = print,
+    print_options: PrintOptions | None = None,
 ) -> list[Artifact]:
     """Build every edition into `out`; return the manifest's artefacts."""
     model, warnings = load_model(project, strict=strict)
@@ -191,15 +196,28 @@ def build(
     with staging(out, keep=bool(locales)) as stage:
         kept = [a for a in read_manifest(stage) if a.locale not in chosen and a.kind != "index"]
         artifacts = kept + [
-            a for e in editions for a in _write_edition(project, model, e, stage, pdf, log)
+            a
+            for e in editions
+            for a in _write_edition(project, model, e, stage, pdf, log, print_options)
         ]
+        if pdf and bilingual.wanted(chosen):
+            artifacts = [a for a in artifacts if a.locale != bilingual.LOCALE]
+            artifacts.append(
+                bilingual.write_bilingual(project, model, editions, stage, log, print_options)
+            )
         artifacts.append(_write_root(project, model, stage, artifacts))
         write_manifest(stage, artifacts)
     return artifacts
 
 
 def _write_edition(
-    project: Project, model: Explainer, edition: Edition, stage: Path, pdf: bool, log: Log
+    project: Project,
+    model: Explainer,
+    edition: Edition,
+    stage: Path,
+    pdf: bool,
+    log: Log,
+    print_options: PrintOptions | None = None,
 ) -> list[Artifact]:
     folder = stage / edition.locale
     started = time.perf_counter()
@@ -212,7 +230,7 @@ def _write_edition(
     )
     artifacts += write_cards(stage, edition.locale, _render_cards(project, model, edition))
     if pdf:
-        artifacts.append(_write_pdf(project, model, edition, stage, log))
+        artifacts.append(_write_pdf(project, model, edition, stage, log, print_options))
     if edition.messages.fallbacks:
         count = len(edition.messages.fallbacks)
         log(f"{edition.locale}: {count} string(s) not translated; shown in English")
@@ -220,7 +238,12 @@ def _write_edition(
 
 
 def _write_pdf(
-    project: Project, model: Explainer, edition: Edition, stage: Path, log: Log
+    project: Project,
+    model: Explainer,
+    edition: Edition,
+    stage: Path,
+    log: Log,
+    print_options: PrintOptions | None = None,
 ) -> Artifact:
     from explainer.pdf import PdfMetadata, write_pdf
 
@@ -239,7 +262,7 @@ def _write_pdf(
         keywords=["OK OCE", "Jakarta", "UMKM", "7 PAS", "Sandiaga Uno", "Anies Baswedan"],
         created=f"{edition.context['edition_date_iso']}T00:00:00Z",
     )
-    refused = write_pdf(html, target, meta)
+    refused = write_pdf(html, target, meta, print_options)
     if refused:
         raise InputError(
             [

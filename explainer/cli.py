@@ -9,6 +9,7 @@ from pathlib import Path
 
 from explainer import i18n_cli, serve
 from explainer.errors import ExplainerError, InputError, Problem
+from explainer.pdf import PAPER_SIZES, PDF_VARIANTS, PrintOptions
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,6 +35,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--no-pdf", action="store_true", help="write the HTML only")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build.add_argument(
+        "--paper", choices=PAPER_SIZES, default="a4", help="PDF page size (default: a4)"
+    )
+    build.add_argument(
+        "--pdf-variant",
+        choices=PDF_VARIANTS,
+        default=PDF_VARIANTS[0],
+        help="PDF standard to follow: accessible pdf/ua-1 (default) or archival pdf/a-*",
+    )
 
     check = commands.add_parser(
         "check", help="validate facts, catalogs and templates; write nothing"
@@ -74,7 +84,13 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "build":
         out = args.out or project.root / "dist"
         artifacts = build(
-            project, out, locales=args.locales, pdf=not args.no_pdf, strict=args.strict, log=_say
+            project,
+            out,
+            locales=args.locales,
+            pdf=not args.no_pdf,
+            strict=args.strict,
+            log=_say,
+            print_options=PrintOptions(paper=args.paper, variant=args.pdf_variant),
         )
         _say(f"built {len(artifacts)} artefact(s) into {out}")
         return 0

@@ -20,11 +20,36 @@ ASSETS = Path(__file__).parent / "assets"
 PDF_OPTIONS: dict[str, Any] = {
     # A tagged PDF: a structure tree that screen readers follow.
     "pdf_tags": True,
+    # PDF/UA-1 (accessible) unless a build asks for another variant (see PrintOptions).
+    "pdf_variant": "pdf/ua-1",
     # No interactive form fields.
     "pdf_forms": False,
     # Compressed streams; tests that read the text use a PDF library.
     "uncompressed_pdf": False,
 }
+
+
+# `--paper` names and their CSS page sizes; A4 is the default.
+PAPER_SIZES = {"a4": "A4", "letter": "letter"}
+
+# `--pdf-variant` names WeasyPrint conforms to: accessible (UA) or archival (A).
+PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3b", "pdf/a-3u", "pdf/a-2b")
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    """How the print edition is laid out and which PDF variant it claims."""
+
+    paper: str = "a4"
+    variant: str = PDF_OPTIONS["pdf_variant"]
+
+    def rendering(self) -> dict[str, Any]:
+        """Return the WeasyPrint options for these choices."""
+        return {**PDF_OPTIONS, "pdf_variant": self.variant}
+
+    def page_css(self) -> str:
+        """Return the CSS that sets the paper size, overriding print.css."""
+        return f"@page {{ size: {PAPER_SIZES[self.paper]} !important; }}"
 
 
 @dataclass
@@ -71,14 +96,19 @@ def make_fetcher() -> Any:
     return SafeFetcher()
 
 
-def write_pdf(html: str, target: Path, meta: PdfMetadata) -> list[str]:
+def write_pdf(
+    html: str, target: Path, meta: PdfMetadata, options: PrintOptions | None = None
+) -> list[str]:
     """Render `html` to a PDF at `target`; return the URLs that were refused."""
     import weasyprint
 
+    options = options or PrintOptions()
+    rendering = options.rendering()
     fetcher = make_fetcher()
+    paper = weasyprint.CSS(string=options.page_css(), url_fetcher=fetcher)
     document = weasyprint.HTML(
         string=html, base_url=ASSETS.as_uri() + "/", url_fetcher=fetcher
-    ).render(**PDF_OPTIONS)
+    ).render(stylesheets=[paper], **rendering)
     document.metadata.title = meta.title
     document.metadata.lang = meta.lang
     document.metadata.authors = meta.authors
@@ -87,5 +117,5 @@ def write_pdf(html: str, target: Path, meta: PdfMetadata) -> list[str]:
     document.metadata.created = meta.created
     document.metadata.modified = meta.created
     document.metadata.generator = "explainer"
-    document.write_pdf(target, **PDF_OPTIONS)
+    document.write_pdf(target, **rendering)
     return list(fetcher.refused)

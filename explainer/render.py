@@ -58,6 +58,8 @@ def make_environment(templates_dir: Path, messages: Messages) -> jinja2.Environm
 def css_string(text: str) -> str:
     """Return `text` as a double-quoted CSS string that cannot end the <style> element."""
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
+    # Collapse runs of white space (a newline would end the string) but keep the
+    # spaces at either end: "Page " and " of " need them.
     return '"' + re.sub(r"\s+", " ", escaped) + '"'
 
 

@@ -1,0 +1,86 @@
+"""Read features out of a PDF with pypdf: links, bookmarks, fonts, structure, text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+
+def collapse(value: str) -> str:
+    """Return `value` with its white space collapsed."""
+    return " ".join(value.split())
+
+
+def annotations(reader: PdfReader) -> Iterator[DictionaryObject]:
+    """Yield every annotation on every page."""
+    for page in reader.pages:
+        for annot in page.get("/Annots", []):
+            yield annot.get_object()
+
+
+def link_targets(reader: PdfReader) -> list[str]:
+    """Return the named destination of every internal link, one per annotation."""
+    return [str(a["/Dest"]) for a in annotations(reader) if "/Dest" in a]
+
+
+def outline_titles(reader: PdfReader) -> list[str]:
+    """Return the titles of the top level of the outline (the bookmarks)."""
+    return [collapse(item.title) for item in reader.outline if not isinstance(item, list)]
+
+
+def _fonts(resources: Any, seen: set[int]) -> Iterator[DictionaryObject]:
+    resources = resources.get_object() if resources is not None else {}
+    for font in resources.get("/Font", {}).values():
+        yield font.get_object()
+    for xobject in resources.get("/XObject", {}).values():
+        ref = xobject.idnum if isinstance(xobject, IndirectObject) else id(xobject)
+        if ref not in seen:
+            seen.add(ref)
+            yield from _fonts(xobject.get_object().get("/Resources"), seen)
+
+
+def font_problems(reader: PdfReader) -> list[str]:
+    """Return why any font the pages use is not an embedded, bundled font."""
+    problems = []
+    fonts = [f for page in reader.pages for f in _fonts(page.get("/Resources"), set())]
+    if not fonts:
+        problems.append("no fonts at all")
+    for font in fonts:
+        if font["/Subtype"] == "/Type3":
+            problems.append("a Type 3 font is not a real embedded font")
+            continue
+        if font["/Subtype"] == "/Type0":
+            font = font["/DescendantFonts"][0].get_object()
+        # A subset's name is "ABCDEF+Family-Style"; the bundled families are "Explainer …".
+        name = str(font["/BaseFont"]).split("+")[-1]
+        descriptor = font["/FontDescriptor"].get_object()
+        if not {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor):
+            problems.append(f"{name} is not embedded")
+        if not name.startswith("Explainer"):
+            problems.append(f"{name} is not a bundled font")
+    return problems
+
+
+def struct_types(reader: PdfReader) -> list[str]:
+    """Return the type of every element of the structure tree, in document order."""
+    root = reader.trailer["/Root"]["/StructTreeRoot"].get_object()
+    return list(_struct_types(root["/K"]))
+
+
+def _struct_types(node: Any) -> Iterator[str]:
+    node = node.get_object()
+    if isinstance(node, ArrayObject):
+        for kid in node:
+            yield from _struct_types(kid)
+    elif isinstance(node, DictionaryObject) and "/S" in node:
+        yield str(node["/S"])
+        if "/K" in node:
+            yield from _struct_types(node["/K"])
+
+
+def xmp(reader: PdfReader) -> bytes:
+    """Return the XMP metadata packet."""
+    return reader.trailer["/Root"]["/Metadata"].get_object().get_data()  # type: ignore[no-any-return]

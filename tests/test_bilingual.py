@@ -1,0 +1,127 @@
+"""The bilingual edition: blocks paired one to one, and the PDF that lays them out."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from pdfcheck import collapse, font_problems, link_targets, outline_titles, struct_types
+from pypdf import PdfReader
+
+from explainer import bilingual
+from explainer.build import Project, load_model, prepare
+from explainer.catalogs import available_locales
+from explainer.errors import InputError
+
+ROOT = Path(__file__).resolve().parent.parent
+needs_both = pytest.mark.skipif(
+    not bilingual.wanted(available_locales(ROOT / "locales")),
+    reason="the bilingual edition needs both an Indonesian and an English catalog",
+)
+
+
+def test_blocks_split_at_the_markers() -> None:
+    html = '<!--okx:h2-->Title\n<!--okx:block--><p id="a">One</p>\n<!--okx:wide--><table></table>'
+    assert bilingual.blocks(html) == [
+        ("h2", "Title"),
+        ("block", '<p id="a">One</p>'),
+        ("wide", "<table></table>"),
+    ]
+
+
+def test_pairs_keep_ids_unique() -> None:
+    left = bilingual.blocks('<!--okx:block--><p id="fact-1">Satu</p>')
+    right = bilingual.blocks('<!--okx:block--><p id="fact-1">One</p>')
+    (only,) = bilingual.pair(left, right)
+    assert only.left == '<p id="fact-1">Satu</p>'
+    assert only.right == '<p id="en-fact-1">One</p>'
+
+
+def test_blocks_that_do_not_line_up_are_refused() -> None:
+    left = bilingual.blocks("<!--okx:h2-->A<!--okx:block-->B")
+    right = bilingual.blocks("<!--okx:h2-->A")
+    with pytest.raises(ValueError, match="do not line up"):
+        bilingual.pair(left, right)
+
+
+@pytest.fixture(scope="module")
+def html(project: Project) -> str:
+    """The HTML of the bilingual edition."""
+    model, _ = load_model(project)
+    editions = {e.locale: e for e in prepare(project, model, [bilingual.LEFT, bilingual.RIGHT])}
+    return bilingual.render_bilingual(project, model, editions)
+
+
+@pytest.fixture(scope="module")
+def reader(dist: Path) -> PdfReader:
+    """The bilingual PDF of the session build."""
+    return PdfReader(dist / bilingual.FOLDER / bilingual.PDF_NAME)
+
+
+@needs_both
+def test_listed_in_the_manifest(dist: Path) -> None:
+    manifest = json.loads((dist / "manifest.json").read_text(encoding="utf-8"))
+    entries = [a for a in manifest["artifacts"] if a["locale"] == "id+en"]
+    assert [(a["path"], a["kind"]) for a in entries] == [
+        ("bilingual/ok-oce-explainer-id-en.pdf", "pdf")
+    ]
+
+
+@needs_both
+def test_every_id_is_unique(html: str) -> None:
+    ids = Counter(re.findall(r'\bid="([^"]+)"', html))
+    assert [i for i, n in ids.items() if n > 1] == []
+
+
+@needs_both
+def test_the_english_half_is_marked_english(html: str) -> None:
+    halves = re.findall(r'<div class="okx-(?:half|wide)"( lang="en")?>', html)
+    assert halves.count(' lang="en"') * 2 == len(halves)
+
+
+@needs_both
+def test_every_link_has_a_destination(reader: PdfReader) -> None:
+    targets = set(link_targets(reader))
+    assert {f"source-{n}" for n in range(1, 4)} <= targets
+    assert targets <= set(reader.named_destinations)
+
+
+@needs_both
+def test_language_title_bookmarks_fonts_and_tags(reader: PdfReader, html: str) -> None:
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == bilingual.LEFT
+    assert reader.metadata is not None
+    assert reader.metadata.title == re.search(r"<title>(.*?)</title>", html).group(1)  # type: ignore[union-attr]
+    sections = len(re.findall(r"<h2\b", html))
+    assert len(outline_titles(reader)) == sections
+    assert Counter(struct_types(reader))["/H2"] == sections
+    assert font_problems(reader) == []
+
+
+@needs_both
+def test_page_labels_in_both_languages(reader: PdfReader, project: Project) -> None:
+    model, _ = load_model(project)
+    left, right = prepare(project, model, [bilingual.LEFT, bilingual.RIGHT])
+    pages = len(reader.pages)
+    text = collapse(reader.pages[1].extract_text())
+    for edition in (left, right):
+        label = edition.messages.gettext("Page {page} of {pages}")
+        assert label.format(page=2, pages=pages) in text
+
+
+@needs_both
+def test_a_side_template_that_differs_by_language_is_an_input_error(
+    project_copy: Project,
+) -> None:
+    side = project_copy.templates_dir / "bilingual_side.html"
+    side.write_text(
+        side.read_text(encoding="utf-8") + "{% if lang == 'en' %}<!--okx:block-->x{% endif %}\n",
+        encoding="utf-8",
+    )
+    model, _ = load_model(project_copy)
+    editions = prepare(project_copy, model, [bilingual.LEFT, bilingual.RIGHT])
+    with pytest.raises(InputError, match=r"bilingual_side\.html"):
+        bilingual.render_bilingual(project_copy, model, {e.locale: e for e in editions})
