@@ -30,6 +30,9 @@ ROOT_LOCALE = "mul"
 # NOTE: Link on the site's front page (dist/index.html) to one edition, written in that
 # edition's language. {language} is the language's own name, e.g. “Indonesia”.
 READ = N_("Read the explainer in {language}")
+# NOTE: Link on the site's front page (dist/index.html) to the PDF that sets the
+# Indonesian and English editions side by side; shown once in each language.
+BOTH = N_("Both languages side by side (PDF)")
 
 
 def page_extras(
@@ -171,6 +174,8 @@ class Choice:
     pdf: str | None
     title_lang: str
     read_lang: str
+    both: str
+    both_lang: str
 
 
 def write_root(
@@ -189,11 +194,17 @@ def write_root(
             pdf=pdfs.get(lang),
             title_lang=_text_lang(messages, "OK OCE explained"),
             read_lang=_text_lang(messages, READ),
+            both=messages.gettext(BOTH),
+            both_lang=_text_lang(messages, BOTH),
         )
         for lang, messages, context in editions
     ]
+    # A PDF of several editions side by side, such as "id+en".
+    both = next((path for locale, path in sorted(pdfs.items()) if "+" in locale), None)
     _, messages, context = editions[0]
-    html = render(templates_dir, "root.html", context, messages, choices=choices)
+    html = render(
+        templates_dir, "root.html", context, messages, choices=choices, bilingual_pdf=both
+    )
     path = stage / "index.html"
     write_text(path, html)
     return describe(stage, path, ROOT_LOCALE, "index")

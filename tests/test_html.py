@@ -383,6 +383,8 @@ def test_the_root_offers_every_edition(dist: Path) -> None:
         assert f"{locale}/index.html" in links
         assert f"{locale}/ok-oce-explainer-{locale}.pdf" in links
     assert any("navigator.language" in text for _, text in doc.scripts)
+    both = [e["path"] for e in manifest(dist) if e["kind"] == "pdf" and "+" in e["locale"]]
+    assert all(path in links for path in both)
 
 
 def test_the_whole_explainer_card_leaves_the_quotes_to_the_section_cards(dist: Path) -> None:
