@@ -205,7 +205,7 @@ def build(
             artifacts.append(
                 bilingual.write_bilingual(project, model, editions, stage, log, print_options)
             )
-        artifacts.append(_write_root(project, model, stage, artifacts))
+        artifacts.append(_write_root(project, model, stage, artifacts, editions))
         write_manifest(stage, artifacts)
     return artifacts
 
@@ -282,13 +282,20 @@ def _render_cards(project: Project, model: Explainer, edition: Edition) -> list[
 
 
 def _write_root(
-    project: Project, model: Explainer, stage: Path, artifacts: list[Artifact]
+    project: Project,
+    model: Explainer,
+    stage: Path,
+    artifacts: list[Artifact],
+    built: list[Edition],
 ) -> Artifact:
     """Write dist/index.html offering every edition the output now holds."""
     pages = {a.locale for a in artifacts if a.kind == "page"}
     locales = [loc for loc in available_locales(project.locales_dir) if loc in pages]
+    ready = {e.locale: e for e in built}
+    kept = [loc for loc in locales if loc not in ready]
+    ready |= {e.locale: e for e in prepare(project, model, kept)}
+    editions = [(loc, ready[loc].messages, ready[loc].context) for loc in locales]
     pdfs = {a.locale: a.path for a in artifacts if a.kind == "pdf"}
-    editions = [(e.locale, e.messages, e.context) for e in prepare(project, model, locales)]
     return write_root(project.templates_dir, stage, editions, pdfs)
 
 
