@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from explainer import bilingual
 from explainer.catalog_checks import (
@@ -17,9 +17,16 @@ from explainer.catalog_checks import (
     real_fallbacks,
     summarize,
 )
-from explainer.catalogs import Messages, choose_locales, load_messages, po_path
+from explainer.catalogs import (
+    Messages,
+    available_locales,
+    choose_locales,
+    load_messages,
+    po_path,
+)
 from explainer.chart_cards import write_chart_cards
 from explainer.charts import WIDTHS, ChartsCtx, build_charts
+from explainer.embeds import Card, render_cards, write_cards
 from explainer.errors import InputError, Problem, UsageError
 from explainer.facts import load_data_dir
 from explainer.localize import N_, Context, build_context
@@ -27,6 +34,7 @@ from explainer.model import Explainer
 from explainer.output import Artifact, describe, read_manifest, staging, write_manifest, write_text
 from explainer.pdf import PrintOptions
 from explainer.render import fill, render
+from explainer.site import page_extras, write_root
 from explainer.validate import validate
 
 if TYPE_CHECKING:
@@ -131,6 +139,17 @@ def _stop_on_errors(problems: list[Problem], strict: bool) -> None:
         raise InputError(errors)
 
 
+def page_vars(edition: Edition, model: Explainer, medium: str) -> dict[str, Any]:
+    """Return what page.html needs besides the edition's context (the cards too)."""
+    return {
+        "edition": model.edition,
+        "pdf_href": pdf_name(edition.locale),
+        "partial_translation": bool(real_fallbacks(edition.messages)),
+        "charts": edition.charts[medium],
+        **page_extras(model, edition.messages, edition.context, pdf_name),
+    }
+
+
 def render_page(project: Project, edition: Edition, model: Explainer, medium: str) -> str:
     """Return the HTML of an edition for the screen or for print."""
     return render(
@@ -139,10 +158,7 @@ def render_page(project: Project, edition: Edition, model: Explainer, medium: st
         edition.context,
         edition.messages,
         medium=medium,
-        edition=model.edition,
-        pdf_href=pdf_name(edition.locale),
-        partial_translation=bool(real_fallbacks(edition.messages)),
-        charts=edition.charts[medium],
+        **page_vars(edition, model, medium),
     )
 
 
@@ -156,6 +172,7 @@ def check(
     for edition in editions:
         for medium in ("screen", "print"):
             render_page(project, edition, model, medium)
+        _render_cards(project, model, edition)
     if bilingual.wanted(chosen):
         bilingual.render_bilingual(project, model, {e.locale: e for e in editions})
     return warnings + catalog_warnings
@@ -185,12 +202,14 @@ def build(
     for summary in summarize(catalog_warnings):
         warn(summary)
     with staging(out, keep=bool(locales)) as stage:
-        kept = [a for a in read_manifest(stage) if a.locale not in chosen]
-        artifacts = kept + [a for e in editions for a in _write_page(project, model, e, stage, log)]
+        kept = [a for a in read_manifest(stage) if a.locale not in chosen and a.kind != "index"]
+        pages = [a for e in editions for a in _write_page(project, model, e, stage, log)]
+        artifacts = kept + pages
         if pdf:
             pdfs = _write_pdfs(project, model, editions, stage, out, log, print_options)
             rebuilt = {a.path for a in pdfs}
             artifacts = [a for a in artifacts if a.path not in rebuilt] + pdfs
+        artifacts.append(_write_root(project, model, stage, artifacts, editions))
         write_manifest(stage, artifacts)
     for edition in editions:
         if edition.messages.fallbacks:
@@ -210,7 +229,8 @@ def _write_page(
     cards = write_chart_cards(
         project.templates_dir, edition.context, edition.messages, edition.charts["screen"], stage
     )
-    return [describe(stage, page, edition.locale, "page"), *cards]
+    embeds = write_cards(stage, edition.locale, _render_cards(project, model, edition))
+    return [describe(stage, page, edition.locale, "page"), *cards, *embeds]
 
 
 def _write_pdfs(
@@ -266,6 +286,29 @@ def _description(edition: Edition) -> str:
     )
     text = fill(edition.messages.gettext(msgid), msgid, {"method": "7 PAS"}, edition.messages)
     return text.unescape()
+
+
+def _render_cards(project: Project, model: Explainer, edition: Edition) -> list[Card]:
+    extras = page_vars(edition, model, "screen")
+    return render_cards(project.templates_dir, edition.context, edition.messages, extras)
+
+
+def _write_root(
+    project: Project,
+    model: Explainer,
+    stage: Path,
+    artifacts: list[Artifact],
+    built: list[Edition],
+) -> Artifact:
+    """Write dist/index.html offering every edition the output now holds."""
+    pages = {a.locale for a in artifacts if a.kind == "page"}
+    locales = [loc for loc in available_locales(project.locales_dir) if loc in pages]
+    ready = {e.locale: e for e in built}
+    kept = [loc for loc in locales if loc not in ready]
+    ready |= {e.locale: e for e in prepare(project, model, kept)}
+    editions = [(loc, ready[loc].messages, ready[loc].context) for loc in locales]
+    pdfs = {a.locale: a.path for a in artifacts if a.kind == "pdf"}
+    return write_root(project.templates_dir, stage, editions, pdfs)
 
 
 def _title(edition: Edition) -> str:

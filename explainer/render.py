@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +55,7 @@ def make_environment(templates_dir: Path, messages: Messages) -> jinja2.Environm
     # Jinja's own new-style wrappers apply `%` to the translation unguarded; ours
     # fall back to the English when a translation's placeholders are broken.
     env.globals.update(_=gettext, gettext=gettext, ngettext=ngettext, pgettext=pgettext)
+    env.filters["minify_css"] = lambda css: Markup(minify_css(str(css)))
     env.globals["page_counter_css"] = lambda: page_counter_css(
         messages.gettext(PAGE_COUNTER), PAGE_COUNTER
     )
@@ -65,6 +68,23 @@ def css_string(text: str) -> str:
     # Collapse runs of white space (a newline would end the string) but keep the
     # spaces at either end: "Page " and " of " need them.
     return '"' + re.sub(r"\s+", " ", escaped) + '"'
+
+
+# Strings and comments, which minify_css must not touch (strings) or drops (comments).
+_CSS_SKIP = re.compile(r"""("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|/\*.*?\*/)""", re.S)
+
+
+def minify_css(css: str) -> str:
+    """Drop comments and needless whitespace from CSS, leaving strings as they are."""
+    parts = _CSS_SKIP.split(css)
+    for i, part in enumerate(parts):
+        if i % 2:
+            parts[i] = "" if part.startswith("/*") else part
+            continue
+        code = re.sub(r"\s+", " ", part)
+        code = re.sub(r"\s*([{};,>])\s*", r"\1", code)
+        parts[i] = re.sub(r":\s+", ":", code)
+    return "".join(parts).replace(";}", "}").strip()
 
 
 def fill(translated: str, msgid: str, variables: dict[str, Any], messages: Messages) -> Markup:
@@ -96,8 +116,45 @@ def render(
 ) -> str:
     """Render template `name`, reporting template mistakes with file and line."""
     env = make_environment(templates_dir, messages)
-    try:
+    with template_errors(templates_dir, name):
         return env.get_template(name).render(**context, **extra)
+
+
+def render_blocks(
+    templates_dir: Path,
+    name: str,
+    context: Context,
+    messages: Messages,
+    blocks: Sequence[tuple[str, Mapping[str, Any]]],
+    **extra: Any,
+) -> list[str]:
+    """Render named blocks of template `name`, each with its own overrides.
+
+    The template's top level runs first (its imports and `set`s), so each block
+    sees exactly what it sees inside the whole page.
+    """
+    env = make_environment(templates_dir, messages)
+    with template_errors(templates_dir, name):
+        template = env.get_template(name)
+        missing = [block for block, _ in blocks if block not in template.blocks]
+        if missing:
+            raise InputError(
+                [Problem(str(templates_dir / name), f"the template has no block {missing[0]!r}")]
+            )
+        page = template.new_context({**context, **extra})
+        for _ in template.root_render_func(page):
+            pass
+        return [
+            "".join(template.blocks[block](page.derived(dict(overrides))))
+            for block, overrides in blocks
+        ]
+
+
+@contextmanager
+def template_errors(templates_dir: Path, name: str) -> Iterator[None]:
+    """Turn Jinja's errors into InputError naming the template file and line."""
+    try:
+        yield
     except jinja2.TemplateSyntaxError as error:
         file = error.filename or str(templates_dir / name)
         raise InputError(

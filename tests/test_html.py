@@ -1,0 +1,406 @@
+"""Every HTML output, parsed: nothing loads from another host, links stay relative,
+fragments cannot leak styles or ids, cards carry their citations, and the
+manifest lists every card of every edition."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+import tinycss2
+
+from explainer.embeds import CARDS, ROOT_CLASS
+
+LICENCE = "https://creativecommons.org/licenses/by/4.0/"
+# Attributes that make the browser fetch something.
+RESOURCES = {
+    "link": ("href",),
+    "script": ("src",),
+    "img": ("src", "srcset"),
+    "iframe": ("src",),
+    "source": ("src", "srcset"),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
+    "image": ("href", "xlink:href"),
+    "use": ("href", "xlink:href"),
+    "input": ("src",),
+}
+URL_ATTRS = {"href", "src", "srcset", "action", "formaction", "data", "poster", "cite", "content"}
+
+
+class Doc(HTMLParser):
+    """One HTML file: its tags with attributes, style sheets, scripts and ids."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.styles: list[str] = []
+        self.scripts: list[tuple[dict[str, str], str]] = []
+        self._open: str | None = None
+        self._attrs: dict[str, str] = {}
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attr = {k: v or "" for k, v in attrs}
+        self.tags.append((tag, attr))
+        if tag in ("style", "script"):
+            self._open, self._attrs, self._text = tag, attr, []
+
+    def handle_data(self, data: str) -> None:
+        if self._open:
+            self._text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == self._open == "style":
+            self.styles.append("".join(self._text))
+        elif tag == self._open == "script":
+            self.scripts.append((self._attrs, "".join(self._text)))
+        if tag == self._open:
+            self._open = None
+
+    def ids(self) -> list[str]:
+        return [a["id"] for _, a in self.tags if "id" in a]
+
+    def local_targets(self) -> set[str]:
+        return {a["href"][1:] for _, a in self.tags if a.get("href", "").startswith("#")}
+
+    def find(self, tag: str, **wanted: str) -> list[dict[str, str]]:
+        return [
+            a
+            for t, a in self.tags
+            if t == tag and all(a.get(k.replace("_", "-")) == v for k, v in wanted.items())
+        ]
+
+
+def parse(path: Path) -> Doc:
+    doc = Doc()
+    doc.feed(path.read_text(encoding="utf-8"))
+    doc.close()
+    return doc
+
+
+def manifest(dist: Path) -> list[dict[str, Any]]:
+    entries: list[dict[str, Any]] = json.loads((dist / "manifest.json").read_text())["artifacts"]
+    return entries
+
+
+def html_outputs(dist: Path) -> list[dict[str, Any]]:
+    return [e for e in manifest(dist) if e["path"].endswith(".html")]
+
+
+def locales(dist: Path) -> list[str]:
+    return sorted({e["locale"] for e in manifest(dist) if e["kind"] == "page"})
+
+
+def is_absolute(url: str) -> bool:
+    parts = urlsplit(url.strip())
+    return bool(parts.scheme or parts.netloc)
+
+
+def test_the_site_has_every_expected_html_file(dist: Path) -> None:
+    paths = {e["path"] for e in html_outputs(dist)}
+    assert "index.html" in paths
+    assert set(locales(dist)) >= {"en", "id"}
+    found = sorted(p.relative_to(dist).as_posix() for p in dist.rglob("*.html"))
+    assert found == sorted(paths), "every HTML file is in the manifest, and only those"
+
+
+def test_nothing_is_loaded_from_another_host(dist: Path) -> None:
+    for entry in html_outputs(dist):
+        doc = parse(dist / entry["path"])
+        for tag, attrs in doc.tags:
+            for name in RESOURCES.get(tag, ()):
+                value = attrs.get(name, "")
+                if tag == "link" and attrs.get("rel") in ("alternate", "canonical"):
+                    continue  # a link to a page, not something the browser loads
+                assert not is_absolute(value), f"{entry['path']}: <{tag} {name}={value!r}>"
+        for sheet in doc.styles:
+            for url in css_urls(sheet):
+                assert not is_absolute(url), f"{entry['path']}: CSS loads {url!r}"
+            assert "@import" not in sheet, entry["path"]
+        for attrs, _ in doc.scripts:
+            assert "src" not in attrs, f"{entry['path']}: external script {attrs['src']!r}"
+
+
+def test_every_address_is_relative_except_the_licence(dist: Path) -> None:
+    for entry in html_outputs(dist):
+        for tag, attrs in parse(dist / entry["path"]).tags:
+            for name, value in attrs.items():
+                if name not in URL_ATTRS or (name == "content" and tag != "meta"):
+                    continue
+                if name == "content" and not re.match(r"^[a-z][a-z0-9+.-]*://", value):
+                    continue  # meta content is text unless it is written as a URL
+                if tag == "a" and value == LICENCE and attrs.get("rel") == "license":
+                    continue
+                assert not is_absolute(value), f"{entry['path']}: <{tag} {name}={value!r}>"
+
+
+def test_every_local_link_resolves(dist: Path) -> None:
+    for entry in html_outputs(dist):
+        path = dist / entry["path"]
+        doc = parse(path)
+        assert doc.local_targets() <= set(doc.ids()), entry["path"]
+        assert len(doc.ids()) == len(set(doc.ids())), f"{entry['path']}: duplicate ids"
+        for tag, attrs in doc.tags:
+            href = attrs.get("href", "")
+            if tag != "a" or not href or href.startswith("#") or is_absolute(href):
+                continue
+            target = (path.parent / href.split("#")[0]).resolve()
+            assert target.is_file(), f"{entry['path']}: {href!r} leads nowhere"
+
+
+def test_the_manifest_lists_every_card_of_every_locale(dist: Path) -> None:
+    entries = manifest(dist)
+    for locale in locales(dist):
+        for kind, suffix in (("embed", ".html"), ("fragment", ".fragment.html")):
+            cards = {e["section"]: e for e in entries if (e["kind"], e["locale"]) == (kind, locale)}
+            assert set(cards) >= set(CARDS), (locale, kind)
+            for section in CARDS:
+                entry = cards[section]
+                assert entry["path"] == f"{locale}/embed/{section}{suffix}"
+    for entry in entries:
+        data = (dist / entry["path"]).read_bytes()
+        assert entry["bytes"] == len(data)
+        assert entry["sha256"] == hashlib.sha256(data).hexdigest()
+
+
+def fragments(dist: Path) -> Iterator[tuple[dict[str, Any], Doc]]:
+    for entry in manifest(dist):
+        if entry["kind"] == "fragment":
+            yield entry, parse(dist / entry["path"])
+
+
+def test_fragments_have_no_script_and_prefixed_ids(dist: Path) -> None:
+    for entry, doc in fragments(dist):
+        assert not doc.scripts, entry["path"]
+        assert not any(k.startswith("on") for _, a in doc.tags for k in a), entry["path"]
+        assert doc.tags[0][0] == "div" and ROOT_CLASS in doc.tags[0][1]["class"].split()
+        prefix = f"okx-{entry['locale']}-{entry['section']}-"
+        assert doc.ids() and all(i.startswith(prefix) for i in doc.ids()), entry["path"]
+        assert doc.local_targets() <= set(doc.ids()), entry["path"]
+        for _, attrs in doc.tags:
+            for name in ("aria-labelledby", "aria-describedby", "for"):
+                for ref in attrs.get(name, "").split():
+                    assert ref.startswith(prefix), (entry["path"], name, ref)
+
+
+def test_every_fragment_selector_is_under_the_root_class(dist: Path) -> None:
+    for entry, doc in fragments(dist):
+        assert doc.styles, entry["path"]
+        for sheet in doc.styles:
+            for selector in selectors(sheet):
+                assert scoped(selector), f"{entry['path']}: selector {selector!r} is not scoped"
+
+
+def test_scoped_tells_scoped_selectors_from_leaky_ones() -> None:
+    sheet = (
+        ".okoce-explainer a, .okoce-explainer.okx-card > p, .okoce-explainer :is(p, li) {}"
+        " @media (min-width: 40rem) { .okoce-explainer .x {} }"
+    )
+    assert all(scoped(s) for s in selectors(sheet))
+    for leaky in (
+        "body {}",
+        "* {}",
+        "html .okoce-explainer {}",
+        ".okoce-explainer-x a {}",
+        "a {}",
+        ":is(.okoce-explainer, p) {}",
+        ".okoce-explainer a, p {}",
+    ):
+        assert not all(scoped(s) for s in selectors(leaky)), leaky
+    with pytest.raises(AssertionError):
+        selectors("@font-face { font-family: x; }")
+
+
+def selectors(sheet: str) -> list[str]:
+    """Return every selector in a style sheet, looking inside @media and @supports."""
+    found: list[str] = []
+    rules = tinycss2.parse_stylesheet(sheet, skip_comments=True, skip_whitespace=True)
+    for rule in rules:
+        assert rule.type != "error", rule.message
+        if rule.type == "at-rule":
+            assert rule.lower_at_keyword in ("media", "supports"), f"@{rule.at_keyword}"
+            found += selectors(tinycss2.serialize(rule.content or []))
+        else:
+            found += top_level_selectors(rule.prelude)
+    return found
+
+
+def top_level_selectors(prelude: list[Any]) -> list[str]:
+    """Split a selector list at its top-level commas (not those inside :is() and the like)."""
+    parts: list[list[Any]] = [[]]
+    for token in prelude:
+        if token.type == "literal" and token.value == ",":
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    return [tinycss2.serialize(part).strip() for part in parts]
+
+
+def scoped(selector: str) -> bool:
+    """Return whether a selector starts with the root class and nothing else."""
+    tokens = [t for t in tinycss2.parse_component_value_list(selector) if t.type != "comment"]
+    return (
+        len(tokens) >= 2
+        and tokens[0].type == "literal"
+        and tokens[0].value == "."
+        and tokens[1].type == "ident"
+        and tokens[1].value == ROOT_CLASS
+    )
+
+
+def css_urls(sheet: str) -> list[str]:
+    """Return every url(...) in a style sheet."""
+    urls: list[str] = []
+
+    def walk(tokens: Any) -> None:
+        for token in tokens or []:
+            if token.type == "url":
+                urls.append(token.value)
+            elif token.type == "function" and token.lower_name == "url":
+                urls.extend(t.value for t in token.arguments if t.type == "string")
+            for name in ("prelude", "content", "arguments"):
+                inner = getattr(token, name, None)
+                if isinstance(inner, list):
+                    walk(inner)
+
+    walk(tinycss2.parse_stylesheet(sheet))
+    return urls
+
+
+def source_numbers(doc: Doc) -> tuple[set[int], set[int]]:
+    """Return the sources a card cites and the sources it lists."""
+    cited = {int(t.split("-")[-1]) for t in doc.local_targets() if re.match(r"source-\d+$", t)}
+    listed = {int(i.split("-")[-1]) for i in doc.ids() if re.match(r"source-\d+$", i)}
+    return cited, listed
+
+
+@pytest.mark.parametrize("section", [c for c in CARDS if c != "sources"])
+def test_a_card_lists_exactly_the_sources_it_cites(dist: Path, section: str) -> None:
+    for locale in locales(dist):
+        card = parse(dist / locale / "embed" / f"{section}.html")
+        cited, listed = source_numbers(card)
+        assert cited, (locale, section)
+        assert listed == cited, (locale, section)
+
+
+def test_cards_number_sources_as_the_page_does(dist: Path) -> None:
+    for locale in locales(dist):
+        page = (dist / locale / "index.html").read_text(encoding="utf-8")
+        entries = dict(re.findall(r'<li id="source-(\d+)">\s*<strong>([^<]+)</strong>', page))
+        for section in CARDS:
+            card = (dist / locale / "embed" / f"{section}.html").read_text(encoding="utf-8")
+            for number, outlet in re.findall(
+                r'<li id="source-(\d+)">\s*<strong>([^<]+)</strong>', card
+            ):
+                assert entries[number] == outlet, (locale, section, number)
+
+
+def test_the_sources_card_lists_every_source(dist: Path) -> None:
+    for locale in locales(dist):
+        page = parse(dist / locale / "index.html")
+        card = parse(dist / locale / "embed" / "sources.html")
+        assert source_numbers(card)[1] == source_numbers(page)[1]
+
+
+def test_cards_post_their_height_and_carry_cite_and_reuse(dist: Path) -> None:
+    for locale in locales(dist):
+        for section in CARDS:
+            path = dist / locale / "embed" / f"{section}.html"
+            doc = parse(path)
+            html = path.read_text(encoding="utf-8")
+            assert doc.find("html", lang=locale), path
+            assert any("postMessage" in text for _, text in doc.scripts), path
+            assert doc.find("a", href="../index.html", target="_top"), path
+            assert doc.find("a", rel="license", href=LICENCE), path
+            assert 'class="okx-reuse"' in html, path
+            style = " ".join(doc.styles)
+            assert ".okoce-explainer" in style and "okx-card" in style, path
+
+
+def test_the_page_has_alternates_and_social_metadata(dist: Path) -> None:
+    editions = locales(dist)
+    for locale in editions:
+        doc = parse(dist / locale / "index.html")
+        assert doc.find("html", lang=locale)
+        alternates = {a["hreflang"]: a["href"] for a in doc.find("link", rel="alternate")}
+        assert alternates == {
+            **{e: f"../{e}/index.html" for e in editions},
+            "x-default": "../index.html",
+        }
+        for prop in ("og:title", "og:description", "og:type", "og:locale"):
+            assert doc.find("meta", property=prop), prop
+        for name in ("twitter:card", "twitter:title", "twitter:description"):
+            assert doc.find("meta", name=name), name
+        switcher = {a["hreflang"] for a in doc.find("a") if "hreflang" in a}
+        assert switcher >= set(editions) - {locale}
+        assert doc.find("a", href=f"ok-oce-explainer-{locale}.pdf", type="application/pdf")
+
+
+def test_the_page_describes_each_dispute_as_a_claim_review(dist: Path) -> None:
+    for locale in locales(dist):
+        doc = parse(dist / locale / "index.html")
+        blocks = [t for a, t in doc.scripts if a.get("type") == "application/ld+json"]
+        assert len(blocks) == 1
+        graph = json.loads(blocks[0])["@graph"]
+        articles = [n for n in graph if n["@type"] == "Article"]
+        reviews = [n for n in graph if n["@type"] == "ClaimReview"]
+        assert len(articles) == 1 and articles[0]["inLanguage"] == locale
+        disputes = [a["id"] for t, a in doc.tags if t == "article" and "id" in a]
+        assert [r["@id"] for r in reviews] == [f"#{d}" for d in disputes]
+        for review in reviews:
+            assert review["claimReviewed"]
+            assert review["itemReviewed"]["author"]["name"]
+            assert re.match(r"^\d{4}(-\d{2}){0,2}$", review["itemReviewed"]["datePublished"])
+            assert review["reviewRating"]["alternateName"]
+
+
+def test_the_page_shows_embed_code_next_to_each_section(dist: Path) -> None:
+    for locale in locales(dist):
+        html = (dist / locale / "index.html").read_text(encoding="utf-8")
+        for section in CARDS:
+            assert f'<code data-okx-src="embed/{section}.html">' in html, (locale, section)
+        codes = re.findall(r"<code data-okx-src[^>]*>(.*?)</code>", html, re.S)
+        for code in codes:
+            assert "&lt;iframe " in code and "loading=&#34;lazy&#34;" in code
+            assert "title=&#34;" in code and "height:" in code
+            assert "e.origin" in code
+
+
+def test_the_root_offers_every_edition(dist: Path) -> None:
+    doc = parse(dist / "index.html")
+    links = {a["href"] for a in doc.find("a")}
+    for locale in locales(dist):
+        assert f"{locale}/index.html" in links
+        assert f"{locale}/ok-oce-explainer-{locale}.pdf" in links
+    assert any("navigator.language" in text for _, text in doc.scripts)
+    both = [e["path"] for e in manifest(dist) if e["kind"] == "pdf" and "+" in e["locale"]]
+    assert all(path in links for path in both)
+
+
+def test_the_whole_explainer_card_leaves_the_quotes_to_the_section_cards(dist: Path) -> None:
+    for locale in locales(dist):
+        whole = (dist / locale / "embed" / "all.html").read_text(encoding="utf-8")
+        about = (dist / locale / "embed" / "about.html").read_text(encoding="utf-8")
+        assert 'class="okx-quotes"' not in whole
+        assert 'class="okx-quotes"' in about
+        assert 'id="results"' in whole and 'id="disputes"' in whole
+
+
+def test_every_iframe_card_posts_its_height(dist: Path) -> None:
+    """Chart cards too: the same embed code resizes any card."""
+    for entry in manifest(dist):
+        if entry["kind"] == "embed":
+            doc = parse(dist / entry["path"])
+            scripts = [text for _, text in doc.scripts]
+            assert any("postMessage" in text for text in scripts), entry["path"]
+            assert any(f'okxCard: "{entry["section"]}"' in text for text in scripts)
