@@ -221,7 +221,7 @@ def build(
 def _write_page(
     project: Project, model: Explainer, edition: Edition, stage: Path, log: Log
 ) -> list[Artifact]:
-    """Write an edition's page and its chart cards."""
+    """Write an edition's page, its chart cards and its embeddable cards."""
     started = time.perf_counter()
     page = stage / edition.locale / "index.html"
     write_text(page, render_page(project, edition, model, "screen"))
