@@ -7,10 +7,12 @@ catalog entry can never put markup into a page.
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +28,24 @@ from explainer.localize import N_, Context
 PAGE_COUNTER = N_("Page {page} of {pages}")
 
 
-def make_environment(templates_dir: Path, messages: Messages) -> jinja2.Environment:
-    """Return a Jinja environment that translates through `messages`."""
+# The catalog of the edition being rendered. One environment per template folder
+# serves every edition, so each template is compiled once per process.
+_MESSAGES: ContextVar[Messages] = ContextVar("explainer_messages")
+
+
+@contextmanager
+def translating(messages: Messages) -> Iterator[None]:
+    """Make the templates translate through `messages` while in this block."""
+    token = _MESSAGES.set(messages)
+    try:
+        yield
+    finally:
+        _MESSAGES.reset(token)
+
+
+@functools.lru_cache(maxsize=16)
+def environment(templates_dir: Path) -> jinja2.Environment:
+    """Return the Jinja environment of a template folder; it translates per `translating`."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir),
         autoescape=True,
@@ -39,14 +57,17 @@ def make_environment(templates_dir: Path, messages: Messages) -> jinja2.Environm
     )
 
     def gettext(message: str, **variables: Any) -> Markup:
+        messages = _MESSAGES.get()
         return fill(messages.gettext(message), message, variables, messages)
 
     def ngettext(singular: str, plural: str, n: int, **variables: Any) -> Markup:
+        messages = _MESSAGES.get()
         variables.setdefault("num", n)
         english = singular if n == 1 else plural
         return fill(messages.ngettext(singular, plural, n), english, variables, messages)
 
     def pgettext(context: str, message: str, **variables: Any) -> Markup:
+        messages = _MESSAGES.get()
         return fill(messages.pgettext(context, message), message, variables, messages)
 
     env.install_gettext_callables(  # type: ignore[attr-defined]
@@ -57,7 +78,7 @@ def make_environment(templates_dir: Path, messages: Messages) -> jinja2.Environm
     env.globals.update(_=gettext, gettext=gettext, ngettext=ngettext, pgettext=pgettext)
     env.filters["minify_css"] = lambda css: Markup(minify_css(str(css)))
     env.globals["page_counter_css"] = lambda: page_counter_css(
-        messages.gettext(PAGE_COUNTER), PAGE_COUNTER
+        _MESSAGES.get().gettext(PAGE_COUNTER), PAGE_COUNTER
     )
     return env
 
@@ -115,8 +136,8 @@ def render(
     templates_dir: Path, name: str, context: Context, messages: Messages, **extra: Any
 ) -> str:
     """Render template `name`, reporting template mistakes with file and line."""
-    env = make_environment(templates_dir, messages)
-    with template_errors(templates_dir, name):
+    env = environment(templates_dir)
+    with translating(messages), template_errors(templates_dir, name):
         return env.get_template(name).render(**context, **extra)
 
 
@@ -133,8 +154,8 @@ def render_blocks(
     The template's top level runs first (its imports and `set`s), so each block
     sees exactly what it sees inside the whole page.
     """
-    env = make_environment(templates_dir, messages)
-    with template_errors(templates_dir, name):
+    env = environment(templates_dir)
+    with translating(messages), template_errors(templates_dir, name):
         template = env.get_template(name)
         missing = [block for block, _ in blocks if block not in template.blocks]
         if missing:
