@@ -35,7 +35,7 @@ COLD = "cold full build (HTML + PDF)"
 # The same rendering options and paper size as ours (a tagged PDF costs time).
 BARE_WEASYPRINT = """
 import sys, weasyprint
-from explainer.pdf import PrintOptions
+from explainer.pdf.weasy import PrintOptions
 options = PrintOptions()
 base = sys.argv[1]
 for html in sys.argv[2:]:
@@ -100,9 +100,9 @@ def edit_catalog(project: Path, locale: str) -> None:
 
 def print_html(project: Path, folder: Path) -> list[Path]:
     """Write the print HTML of every PDF the build makes into `folder` (what WeasyPrint gets)."""
-    from explainer import bilingual
+    from explainer.render.environment import bilingual
     from explainer.build import Project, load_model, prepare, render_page
-    from explainer.catalogs import choose_locales
+    from explainer.i18n.catalogs import choose_locales
 
     proj = Project(project)
     model, _ = load_model(proj)
@@ -121,7 +121,7 @@ def print_html(project: Path, folder: Path) -> list[Path]:
 
 def bare_weasyprint(project: Path, folder: Path) -> Timing:
     """Time bare WeasyPrint rendering the project's print HTML files one after another."""
-    from explainer.pdf import ASSETS
+    from explainer.pdf.weasy import ASSETS
 
     files = [str(p) for p in print_html(project, folder)]
     return run([sys.executable, "-c", BARE_WEASYPRINT, ASSETS.as_uri() + "/", *files])

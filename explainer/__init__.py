@@ -1,18 +1,18 @@
 """Build a cited, bilingual explainer of Jakarta's OK OCE programme.
 
-The pipeline, one module per stage:
+The pipeline, one subpackage per stage, each importing only the stages below it:
 
-    facts      read the YAML data files, keeping where every value came from
-    model      validate them into frozen dataclasses (Source, Fact, Figure, Dispute …)
-    catalogs   load the gettext catalogs of each locale
-    localize   format numbers, money and dates with Babel; build the template context
-    render     fill the Jinja templates into HTML
-    pdf        turn the print HTML into PDF with WeasyPrint (imported only when needed)
-    embeds     cut the page's sections into cards: iframe pages and CMS fragments
-    site       page metadata (JSON-LD, alternates), cite-and-reuse, dist/index.html
-    output     write the artefacts and the manifest, swapping them into place at once
+    facts/     YAML data files → validated model
+    i18n/      gettext catalogs, Babel formatting, the placeholder grammar
+    context/   model + locale → typed template context (and the charts' layout)
+    render/    context → HTML: page, cards, fragments, site index, bilingual edition
+    pdf/       print HTML → PDF with WeasyPrint, in parallel, cached
+    output.py  write the artefacts and the manifest, swapping them into place at once
+    build.py   the stages in order
+    commands/  the command line
 
-`build.py` runs the stages in order; `cli.py` is the command line.
+`project.py` names every input and artefact; `errors.py` holds the errors the
+command line turns into messages.
 """
 
 from __future__ import annotations

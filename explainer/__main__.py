@@ -4,6 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from explainer.cli import main
+from explainer.commands.cli import main
 
 sys.exit(main())

@@ -14,12 +14,16 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-MANIFEST = "manifest.json"
+from explainer.project import MANIFEST
+from explainer.render.files import OutputFile
+
+Log = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,18 @@ def write_text(path: Path, text: str) -> None:
     """Write UTF-8 text with Unix newlines, creating folders as needed."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8", newline="\n")
+
+
+def write_files(root: Path, files: list[OutputFile], log: Log) -> list[Artifact]:
+    """Write rendered files under `root`; return their manifest entries."""
+    artifacts = []
+    for file in files:
+        started = time.perf_counter()
+        path = root / file.path
+        write_text(path, file.text)
+        artifacts.append(describe(root, path, file.locale, file.kind, file.section))
+        log(f"wrote {file.path} ({time.perf_counter() - started:.2f} s)")
+    return artifacts
 
 
 def write_manifest(root: Path, artifacts: list[Artifact]) -> None:

@@ -11,9 +11,9 @@ import pytest
 from pdfcheck import collapse, font_problems, link_targets, outline_titles, struct_types
 from pypdf import PdfReader
 
-from explainer import bilingual
+from explainer.render.environment import bilingual
 from explainer.build import Project, load_model, prepare
-from explainer.catalogs import available_locales
+from explainer.i18n.catalogs import available_locales
 from explainer.errors import InputError
 
 ROOT = Path(__file__).resolve().parent.parent

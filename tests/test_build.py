@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from explainer.build import Project
-from explainer.cli import main
+from explainer.commands.cli import main
 from tests.conftest import ROOT, SEEDS
 
 PDF_TEXT = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from explainer.cache import Cache, file_hash
+from explainer.pdf.cache import Cache, file_hash
 
 
 def previous(tmp_path: Path) -> Cache:

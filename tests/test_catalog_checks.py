@@ -14,9 +14,9 @@ from pypdf import PdfReader
 
 import explainer.build
 from explainer.build import Project, build, check, load_model
-from explainer.catalog_checks import check_catalogs, expected_plural_forms
-from explainer.catalogs import load_messages, po_path
-from explainer.cli import main
+from explainer.i18n.checks import check_catalogs, expected_plural_forms
+from explainer.i18n.catalogs import load_messages, po_path
+from explainer.commands.cli import main
 from explainer.errors import InputError, Problem
 
 HEADER = """\

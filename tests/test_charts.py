@@ -18,10 +18,10 @@ from babel.numbers import format_decimal
 from pypdf import PdfReader
 
 from explainer.build import Project, load_model, pdf_name
-from explainer.catalogs import Messages, available_locales, load_messages
-from explainer.charts import FUNNEL, SCREEN_WIDTH, TEXT, build_charts
+from explainer.i18n.catalogs import Messages, available_locales, load_messages
+from explainer.context.charts import FUNNEL, SCREEN_WIDTH, TEXT, build_charts
 from explainer.errors import InputError
-from explainer.model import Event, Explainer
+from explainer.facts.model import Event, Explainer
 
 SVG = "{http://www.w3.org/2000/svg}"
 # The narrowest chart on a 320 px screen: the page's padding and a comparison box's.

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from explainer.build import Project, build, check, load_model, prepare
-from explainer.catalogs import Messages
-from explainer.embeds import (
+from explainer.i18n.catalogs import Messages
+from explainer.render.cards import (
     CARDS,
     FALLBACK_HEIGHTS,
     cited_sources,
@@ -20,8 +20,8 @@ from explainer.embeds import (
     scope_ids,
 )
 from explainer.errors import InputError
-from explainer.render import minify_css
-from explainer.site import json_ld
+from explainer.render.environment import minify_css
+from explainer.render.site import json_ld
 
 
 def english() -> Messages:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from explainer.errors import InputError
-from explainer.facts import format_key, load_data_dir, parse_text
+from explainer.facts.load import format_key, load_data_dir, parse_text
 
 
 def test_positions_point_at_each_value() -> None:

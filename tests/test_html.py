@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 import tinycss2
 
-from explainer.embeds import CARDS, ROOT_CLASS
+from explainer.render.cards import CARDS, ROOT_CLASS
 
 LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 # Attributes that make the browser fetch something.

@@ -7,9 +7,9 @@ import shutil
 import pytest
 
 from explainer.build import Project
-from explainer.catalogs import po_path
-from explainer.cli import main
-from explainer.i18n_cli import catalog_stats
+from explainer.i18n.catalogs import po_path
+from explainer.commands.cli import main
+from explainer.commands.i18n import catalog_stats
 
 CATALOG = """\
 msgid ""

@@ -16,7 +16,7 @@ import pytest
 from babel.messages.pofile import read_po, write_po
 
 from explainer.build import Project, build
-from explainer.cache import CACHE
+from explainer.pdf.cache import CACHE
 
 ROOT = Path(__file__).resolve().parent.parent
 EN, ID, BOTH = (
@@ -94,7 +94,7 @@ def test_catalog_change_renders_only_that_locale(builds: dict[str, object]) -> N
 
 NO_WEASYPRINT = """
 import sys
-from explainer.cli import main
+from explainer.commands.cli import main
 assert main(["--project", sys.argv[1], "check"]) == 0
 assert main(["--project", sys.argv[1], "build", "--no-pdf", "--out", sys.argv[2]]) == 0
 loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("weasyprint", "pydyf", "tinycss2"))
@@ -124,7 +124,7 @@ def test_check_and_html_build_never_import_weasyprint(tmp_path: Path) -> None:
 def test_progress_lines_only_in_a_terminal_outside_ci(
     monkeypatch: pytest.MonkeyPatch, ci: str, quiet: bool, tty: bool, wanted: bool
 ) -> None:
-    from explainer import cli
+    from explainer.commands import cli
 
     monkeypatch.setenv("CI", ci)
     monkeypatch.setattr(sys.stderr, "isatty", lambda: tty)

@@ -137,7 +137,7 @@ def test_the_indonesian_edition_is_fully_translated(dist: Path) -> None:
 
 
 def test_page_numbers_keep_the_spaces_of_the_translation() -> None:
-    from explainer.render import page_counter_css
+    from explainer.render.environment import page_counter_css
 
     css = page_counter_css("Halaman {page} dari {pages}")
     assert css == '"Halaman " counter(page) " dari " counter(pages)'

@@ -41,8 +41,8 @@ from explainer.build import (
     prepare,
     render_page,
 )
-from explainer.catalogs import available_locales
-from explainer.pdf import ASSETS, PDF_OPTIONS, PdfMetadata, PrintOptions, asset_path, write_pdf
+from explainer.i18n.catalogs import available_locales
+from explainer.pdf.weasy import ASSETS, PDF_OPTIONS, PdfMetadata, PrintOptions, asset_path, write_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = available_locales(ROOT / "locales")
@@ -152,7 +152,7 @@ def test_metadata_names_publisher_subject_keywords_and_date(pdf: Built, project:
     model, _ = load_model(project)
     info = pdf.reader.metadata
     assert info is not None
-    assert info.author == model.edition.publisher
+    assert info.author == model.imprint.publisher
     assert info.subject and "OK OCE" in info.subject
     assert "OK OCE" in (info.get("/Keywords") or "").split(", ")
     date = dt.date.fromisoformat(pdf.edition.context["edition_date_iso"])

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from explainer.cli import main
-from explainer.facts import DATA_FILES, load_file
-from explainer.schema import build_schema, schema_text
+from explainer.commands.cli import main
+from explainer.facts.load import DATA_FILES, load_file
+from explainer.facts.schema import build_schema, schema_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = build_schema()

@@ -9,7 +9,7 @@ import urllib.request
 from pathlib import Path
 
 from explainer.build import Project
-from explainer.serve import MARK_END, MARK_START, RELOAD_SCRIPT, Preview, make_server
+from explainer.commands.serve import MARK_END, MARK_START, RELOAD_SCRIPT, Preview, make_server
 from tests.test_catalog_checks import own_catalogs, write_po
 
 
@@ -74,8 +74,8 @@ def test_server_reloads_pages_on_127_0_0_1(project_copy: Project) -> None:
 def test_serve_never_imports_weasyprint(project_copy: Project) -> None:
     own_catalogs(project_copy)
     code = (
-        "import sys; from pathlib import Path; import explainer.cli\n"
-        "from explainer.serve import Preview; from explainer.build import Project\n"
+        "import sys; from pathlib import Path; import explainer.commands.cli\n"
+        "from explainer.commands.serve import Preview; from explainer.build import Project\n"
         f"p = Preview(Project(Path({str(project_copy.root)!r})), log=print); p.refresh()\n"
         "assert not p.error, p.error\n"
         "assert 'weasyprint' not in sys.modules"

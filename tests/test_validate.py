@@ -8,8 +8,8 @@ import pytest
 
 from explainer.build import Project, load_model
 from explainer.errors import InputError
-from explainer.model import PartialDate, parse_partial_date
-from explainer.sources_check import check_quotes
+from explainer.facts.model import PartialDate, parse_partial_date
+from explainer.facts.quotes import check_quotes
 from tests.conftest import SEEDS, SEVEN_STEPS
 
 

@@ -20,16 +20,13 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from explainer.build import (
-    Project,
-    edition_date,
-    load_model,
-    prepare_edition,
-    render_page,
-)
-from explainer.catalog_checks import check_catalogs
-from explainer.catalogs import Messages, choose_locales, load_messages
+from explainer.build import load_model
+from explainer.context.edition import edition_date, localize
 from explainer.errors import ExplainerError
+from explainer.i18n.catalogs import Messages, choose_locales, load_messages
+from explainer.i18n.checks import check_catalogs
+from explainer.project import Project, page_path
+from explainer.render.page import learn_fallbacks, render_page
 
 # Private-use characters around a fallback string while rendering; the catalog
 # checks refuse them in translations, so they can only come from here.
@@ -91,9 +88,10 @@ def render_pages(project: Project, *, highlight: bool = False) -> dict[str, str]
         messages = load_messages(project.locales_dir, locale)
         if highlight:
             messages = Highlighting(locale, messages.translations, messages.catalog)
-        edition = prepare_edition(project, model, messages, locales, edition_date(model))
-        html = render_page(project, edition, model, "screen")
-        pages[f"/{locale}/index.html"] = mark_fallbacks(html) if highlight else html
+        edition = localize(model, messages, locales, edition_date(model))
+        learn_fallbacks(project.templates_dir, edition, model)
+        html = render_page(project.templates_dir, edition, model, "screen")
+        pages["/" + page_path(locale)] = mark_fallbacks(html) if highlight else html
     return pages
 
 

@@ -8,7 +8,6 @@ previous output (see `cache`).
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import multiprocessing
@@ -21,8 +20,9 @@ from importlib import metadata
 from pathlib import Path
 
 from explainer import __version__
-from explainer.cache import Cache, file_hash, tree_hash
-from explainer.pdf import ASSETS, PdfMetadata, PrintOptions
+from explainer.pdf.cache import Cache, file_hash, tree_hash
+from explainer.pdf.weasy import PrintOptions
+from explainer.project import ASSETS, bilingual_locale, bilingual_pdf_path, pdf_path
 
 Log = Callable[[str], None]
 
@@ -37,7 +37,6 @@ class PdfJob:
     path: str
     locale: str
     html: str
-    meta: PdfMetadata
     options: PrintOptions = field(default_factory=PrintOptions)
 
     def key(self, assets: str) -> str:
@@ -45,16 +44,23 @@ class PdfJob:
         digest = hashlib.sha256()
         for part in (
             self.html,
-            json.dumps(dataclasses.asdict(self.meta), sort_keys=True),
             json.dumps(self.options.rendering(), sort_keys=True),
             self.options.page_css(),
             renderer_versions(),
             __version__,
-            (Path(__file__).parent / "pdf.py").read_text(encoding="utf-8"),
+            (Path(__file__).parent / "weasy.py").read_text(encoding="utf-8"),
             assets,
         ):
             digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
         return digest.hexdigest()
+
+
+def pdf_jobs(prints: dict[str, str], bilingual: str | None, options: PrintOptions) -> list[PdfJob]:
+    """Return the jobs for each edition's print HTML and for the bilingual edition's, if any."""
+    jobs = [PdfJob(pdf_path(locale), locale, html, options) for locale, html in prints.items()]
+    if bilingual is not None:
+        jobs.append(PdfJob(bilingual_pdf_path(), bilingual_locale(), bilingual, options))
+    return jobs
 
 
 def renderer_versions() -> str:
@@ -79,12 +85,12 @@ class PdfResult:
 
 def render_job(job: PdfJob, stage: Path) -> PdfResult:
     """Write one PDF into `stage` (runs in a worker process)."""
-    from explainer.pdf import write_pdf
+    from explainer.pdf.weasy import write_pdf
 
     started = time.perf_counter()
     target = stage / job.path
     target.parent.mkdir(parents=True, exist_ok=True)
-    refused = write_pdf(job.html, target, job.meta, job.options)
+    refused = write_pdf(job.html, target, job.options)
     return PdfResult(job.path, refused, time.perf_counter() - started)
 
 

@@ -6,23 +6,22 @@ import datetime as dt
 from typing import Any
 
 from explainer.errors import Problem, raise_if_errors
-from explainer.facts import DataFile, KeyPath
-from explainer.model import (
+from explainer.facts.load import DataFile, KeyPath
+from explainer.facts.model import (
     DATE_QUALIFIERS,
     QUALIFIERS,
     TOPICS,
     Actor,
     Comparison,
     Dispute,
-    Edition,
     Event,
     Explainer,
     Fact,
     Figure,
+    Imprint,
     PartialDate,
     Period,
     Quote,
-    Reader,
     Source,
     Statement,
     Step,
@@ -30,6 +29,7 @@ from explainer.model import (
     Text,
     Topic,
 )
+from explainer.facts.reader import Reader
 
 # The keys each kind of entry may have (also the source of data/schema.json).
 EDITION_KEYS = ("date", "publisher", "licence", "licence_url")
@@ -114,13 +114,13 @@ def _top(r: Reader, name: str) -> Any:
     return content.get(name)
 
 
-def _edition(r: Reader) -> Edition:
+def _edition(r: Reader) -> Imprint:
     key: KeyPath = ("edition",)
     obj = r.mapping(_top(r, "edition"), key, EDITION_KEYS)
     date = r.date(obj, "date", key)
     if date and date.day is None:
         r.fail((*key, "date"), f"the edition date needs a day: YYYY-MM-DD, not {date.iso!r}")
-    return Edition(
+    return Imprint(
         date=date.first_day() if date else dt.date(1970, 1, 1),
         publisher=r.string(obj, "publisher", key),
         licence=r.string(obj, "licence", key),

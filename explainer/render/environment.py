@@ -19,9 +19,10 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from explainer.catalogs import Messages
+from explainer.context.localize import Context
 from explainer.errors import InputError, Problem
-from explainer.localize import N_, Context
+from explainer.i18n.catalogs import Messages
+from explainer.i18n.format import N_
 
 # NOTE: PDF page footer. {page} is the page number and {pages} the number of pages, e.g. 3
 # and 12.

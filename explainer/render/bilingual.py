@@ -10,27 +10,18 @@ whenever both Indonesian and English PDFs are.
 from __future__ import annotations
 
 import re
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from explainer.context.edition import Edition
 from explainer.errors import InputError, Problem
-from explainer.output import Artifact, describe
-from explainer.pdf import PdfMetadata, PrintOptions
-from explainer.render import fill, page_counter_css, render
+from explainer.facts.model import Explainer
+from explainer.project import BILINGUAL_LOCALES
+from explainer.render.environment import fill, page_counter_css, render
 
-if TYPE_CHECKING:
-    from explainer.build import Edition, Project
-    from explainer.model import Explainer
-
-LEFT, RIGHT = "id", "en"
-LOCALE = f"{LEFT}+{RIGHT}"
-FOLDER = "bilingual"
-PDF_NAME = f"ok-oce-explainer-{LEFT}-{RIGHT}.pdf"
+LEFT, RIGHT = BILINGUAL_LOCALES
 KEYWORDS = ["OK OCE", "Jakarta", "UMKM", "7 PAS", "bilingual", "dwibahasa"]
 
 _MARK = re.compile(r"<!--okx:(h2|h3|h4|block|wide)-->")
@@ -76,14 +67,22 @@ def title(editions: dict[str, Edition]) -> str:
     return f"{left.gettext('OK OCE explained')} · {right.gettext('OK OCE explained')}"
 
 
-def render_bilingual(project: Project, model: Explainer, editions: dict[str, Edition]) -> str:
+def description(edition: Edition) -> str:
+    """Return the explainer's summary in an edition's language (the PDF's description)."""
+    msgid = (
+        "What OK OCE is, the %(method)s steps, the reported results and the disputed "
+        "claims, with sources."
+    )
+    return fill(edition.messages.gettext(msgid), msgid, {"method": "7 PAS"}, edition.messages)
+
+
+def render_bilingual(templates_dir: Path, model: Explainer, editions: list[Edition]) -> str:
     """Return the HTML of the bilingual edition."""
-    left, right = editions[LEFT], editions[RIGHT]
+    by_locale = {e.locale: e for e in editions}
+    left, right = by_locale[LEFT], by_locale[RIGHT]
 
     def side(edition: Edition) -> list[tuple[str, Markup]]:
-        html = render(
-            project.templates_dir, "bilingual_side.html", edition.context, edition.messages
-        )
+        html = render(templates_dir, "bilingual_side.html", edition.context, edition.messages)
         return blocks(html)
 
     def says(edition: Edition, message: str) -> str:
@@ -96,69 +95,25 @@ def render_bilingual(project: Project, model: Explainer, editions: dict[str, Edi
     try:
         pairs = pair(side(left), side(right))
     except ValueError as error:
-        place = str(project.templates_dir / "bilingual_side.html")
+        place = str(templates_dir / "bilingual_side.html")
         raise InputError([Problem(place, f"{error}: the same blocks must come in both")]) from None
     return render(
-        project.templates_dir,
+        templates_dir,
         "bilingual.html",
         left.context,
         left.messages,
         left=left.context,
         right=right.context,
         pairs=pairs,
-        title=title(editions),
+        title=title(by_locale),
         left_title=says(left, "OK OCE explained"),
         right_title=says(right, "OK OCE explained"),
         left_contents=says(left, "Contents"),
         right_contents=says(right, "Contents"),
         left_edition=dated(left),
         right_edition=dated(right),
-        edition=model.edition,
+        imprint=model.imprint,
+        keywords=KEYWORDS,
+        description=description(right),
         right_page_counter_css=lambda: page_counter_css(right_pattern),
     )
-
-
-def pdf_parts(
-    project: Project, model: Explainer, editions: list[Edition]
-) -> tuple[str, PdfMetadata]:
-    """Return the bilingual edition's print HTML and PDF metadata."""
-    by_locale = {e.locale: e for e in editions}
-    html = render_bilingual(project, model, by_locale)
-    right = by_locale[RIGHT].messages
-    msgid = (
-        "What OK OCE is, the %(method)s steps, the reported results and the disputed "
-        "claims, with sources."
-    )
-    description = fill(right.gettext(msgid), msgid, {"method": "7 PAS"}, right).unescape()
-    meta = PdfMetadata(
-        title=title(by_locale),
-        lang=LEFT,
-        authors=[model.edition.publisher],
-        description=description,
-        keywords=KEYWORDS,
-        created=f"{by_locale[LEFT].context['edition_date_iso']}T00:00:00Z",
-    )
-    return html, meta
-
-
-def write_bilingual(
-    project: Project,
-    model: Explainer,
-    editions: list[Edition],
-    stage: Path,
-    log: Callable[[str], None],
-    print_options: PrintOptions | None = None,
-) -> Artifact:
-    """Write the bilingual PDF into `stage`; return its manifest entry."""
-    from explainer.pdf import write_pdf
-
-    started = time.perf_counter()
-    html, meta = pdf_parts(project, model, editions)
-    target = stage / FOLDER / PDF_NAME
-    target.parent.mkdir(parents=True, exist_ok=True)
-    refused = write_pdf(html, target, meta, print_options)
-    if refused:
-        problem = f"the PDF asked for resources outside the assets: {refused}"
-        raise InputError([Problem(str(project.templates_dir / "bilingual.html"), problem)])
-    log(f"wrote {FOLDER}/{PDF_NAME} ({time.perf_counter() - started:.2f} s)")
-    return describe(stage, target, LOCALE, "pdf")

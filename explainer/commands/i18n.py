@@ -15,9 +15,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from explainer.catalog_checks import expected_plural_forms
-from explainer.catalogs import DOMAIN, SOURCE_LOCALE, available_locales, po_path, read_catalog
 from explainer.errors import ExplainerError, UsageError
+from explainer.i18n.catalogs import DOMAIN, SOURCE_LOCALE, available_locales, po_path, read_catalog
+from explainer.i18n.checks import expected_plural_forms
 
 POT = Path("locales") / f"{DOMAIN}.pot"
 EXTRACT_NAMES = [

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import mimetypes
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-ASSETS = Path(__file__).parent / "assets"
+from explainer.project import ASSETS
 
 # Every rendering option in one place, above its default.
 PDF_OPTIONS: dict[str, Any] = {
@@ -52,18 +52,6 @@ class PrintOptions:
         return f"@page {{ size: {PAPER_SIZES[self.paper]} !important; }}"
 
 
-@dataclass
-class PdfMetadata:
-    """What the PDF says about itself."""
-
-    title: str
-    lang: str
-    authors: list[str] = field(default_factory=list)
-    description: str = ""
-    keywords: list[str] = field(default_factory=list)
-    created: str = ""
-
-
 def asset_path(url: str) -> Path | None:
     """Return the real path of a file:// URL if it is inside the asset folder."""
     parts = urlsplit(url)
@@ -96,10 +84,12 @@ def make_fetcher() -> Any:
     return SafeFetcher()
 
 
-def write_pdf(
-    html: str, target: Path, meta: PdfMetadata, options: PrintOptions | None = None
-) -> list[str]:
-    """Render `html` to a PDF at `target`; return the URLs that were refused."""
+def write_pdf(html: str, target: Path, options: PrintOptions | None = None) -> list[str]:
+    """Render `html` to a PDF at `target`; return the URLs that were refused.
+
+    The PDF's metadata (title, language, author, description, keywords,
+    generator, dates) is what WeasyPrint reads from the HTML's head.
+    """
     import weasyprint
 
     options = options or PrintOptions()
@@ -109,13 +99,5 @@ def write_pdf(
     document = weasyprint.HTML(
         string=html, base_url=ASSETS.as_uri() + "/", url_fetcher=fetcher
     ).render(stylesheets=[paper], **rendering)
-    document.metadata.title = meta.title
-    document.metadata.lang = meta.lang
-    document.metadata.authors = meta.authors
-    document.metadata.description = meta.description
-    document.metadata.keywords = meta.keywords
-    document.metadata.created = meta.created
-    document.metadata.modified = meta.created
-    document.metadata.generator = "explainer"
     document.write_pdf(target, **rendering)
     return list(fetcher.refused)

@@ -14,12 +14,14 @@ from typing import Any
 
 from markupsafe import Markup
 
-from explainer.catalogs import SOURCE_LOCALE, Messages, babel_locale
-from explainer.embeds import METHOD, embed_codes, fill
-from explainer.localize import N_, Context
-from explainer.model import Actor, Explainer, Source, Statement
-from explainer.output import Artifact, describe, write_text
-from explainer.render import render
+from explainer.context.localize import Context
+from explainer.facts.model import Actor, Explainer, Source, Statement
+from explainer.i18n.catalogs import SOURCE_LOCALE, Messages, babel_locale
+from explainer.i18n.format import N_
+from explainer.project import ROOT_INDEX
+from explainer.render.cards import METHOD, embed_codes, fill
+from explainer.render.environment import render
+from explainer.render.files import OutputFile
 
 # The verdict every ClaimReview carries: the explainer shows both sides, it does
 # not rate claims true or false.
@@ -44,7 +46,7 @@ def page_extras(
         "embed_codes": embed_codes(messages),
         "json_ld": json_ld(model, messages, context),
         "citation": citation(model, messages, context),
-        "licence_url": model.edition.licence_url,
+        "licence_url": model.imprint.licence_url,
         "og_locale": str(babel_locale(context["lang"])),
         "full_page_href": "index.html",
         "card": False,
@@ -73,7 +75,7 @@ def citation(model: Explainer, messages: Messages, context: Context) -> str:
     return fill(
         messages,
         pattern,
-        publisher=model.edition.publisher,
+        publisher=model.imprint.publisher,
         title=messages.gettext("OK OCE explained"),
         language=context["locale_name"],
         date=context["edition_date"],
@@ -82,7 +84,7 @@ def citation(model: Explainer, messages: Messages, context: Context) -> str:
 
 def json_ld(model: Explainer, messages: Messages, context: Context) -> Markup:
     """Return the schema.org JSON-LD of a page: an Article and a ClaimReview per dispute."""
-    publisher = {"@type": "Organization", "name": model.edition.publisher}
+    publisher = {"@type": "Organization", "name": model.imprint.publisher}
     article: dict[str, Any] = {
         "@type": "Article",
         "@id": "#article",
@@ -98,8 +100,8 @@ def json_ld(model: Explainer, messages: Messages, context: Context) -> Markup:
         "publisher": publisher,
         "citation": [_news_article(s) for s in model.sources],
     }
-    if model.edition.licence_url:
-        article["license"] = model.edition.licence_url
+    if model.imprint.licence_url:
+        article["license"] = model.imprint.licence_url
     reviews = [
         _claim_review(model, messages, context, d.id, d.claim, c["claim"]["text"], publisher)
         for d, c in zip(model.disputes, context["disputes"], strict=True)
@@ -178,13 +180,12 @@ class Choice:
     both_lang: str
 
 
-def write_root(
+def root_file(
     templates_dir: Path,
-    stage: Path,
     editions: list[tuple[str, Messages, Context]],
     pdfs: dict[str, str],
-) -> Artifact:
-    """Write dist/index.html offering every edition; return its manifest entry."""
+) -> OutputFile:
+    """Render dist/index.html offering every edition."""
     choices = [
         Choice(
             lang=lang,
@@ -205,9 +206,7 @@ def write_root(
     html = render(
         templates_dir, "root.html", context, messages, choices=choices, bilingual_pdf=both
     )
-    path = stage / "index.html"
-    write_text(path, html)
-    return describe(stage, path, ROOT_LOCALE, "index")
+    return OutputFile(ROOT_INDEX, ROOT_LOCALE, "index", html)
 
 
 def _text_lang(messages: Messages, msgid: str) -> str:

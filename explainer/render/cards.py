@@ -21,10 +21,12 @@ from typing import Any
 
 from markupsafe import Markup
 
-from explainer.catalogs import Messages
-from explainer.localize import N_, Context, SourceCtx
-from explainer.output import Artifact, describe, write_text
-from explainer.render import render, render_blocks
+from explainer.context.localize import Context, SourceCtx
+from explainer.i18n.catalogs import Messages
+from explainer.i18n.format import N_
+from explainer.project import card_path, fragment_path
+from explainer.render.environment import render, render_blocks
+from explainer.render.files import OutputFile
 
 SECTIONS = ("about", "steps", "results", "disputes", "sources")
 CARDS = (*SECTIONS, "all")
@@ -102,16 +104,6 @@ class Card:
     section: str
     page: str
     fragment: str
-
-
-def card_path(section: str) -> str:
-    """Return the path of a card's iframe page, relative to its edition folder."""
-    return f"embed/{section}.html"
-
-
-def fragment_path(section: str) -> str:
-    """Return the path of a card's inline fragment, relative to its edition folder."""
-    return f"embed/{section}.fragment.html"
 
 
 def fill(messages: Messages, msgid: str, **values: str) -> str:
@@ -239,16 +231,22 @@ def _card(
     return Card(section, page, scope_ids(fragment, f"okx-{context['lang']}-{section}-"))
 
 
-def write_cards(stage: Path, locale: str, cards: list[Card]) -> list[Artifact]:
-    """Write the cards of one edition under <locale>/embed/; return their manifest entries."""
-    artifacts = []
-    folder = stage / locale
+def card_files(locale: str, cards: list[Card]) -> list[OutputFile]:
+    """Return the files of one edition's cards, under <locale>/embed/."""
+    files = []
     for card in cards:
-        for kind, relative, text in (
-            ("embed", card_path(card.section), card.page),
-            ("fragment", fragment_path(card.section), card.fragment),
-        ):
-            path = folder / relative
-            write_text(path, text)
-            artifacts.append(describe(stage, path, locale, kind, card.section))
-    return artifacts
+        files.append(
+            OutputFile(
+                f"{locale}/{card_path(card.section)}", locale, "embed", card.page, card.section
+            )
+        )
+        files.append(
+            OutputFile(
+                f"{locale}/{fragment_path(card.section)}",
+                locale,
+                "fragment",
+                card.fragment,
+                card.section,
+            )
+        )
+    return files

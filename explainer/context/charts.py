@@ -12,10 +12,11 @@ import itertools
 import textwrap
 from typing import TypedDict
 
-from explainer.catalogs import Messages
+from explainer.context.localize import SourceRef
 from explainer.errors import InputError, Problem
-from explainer.localize import N_, Formatter, SourceRef, figure_value
-from explainer.model import DateArg, Event, Explainer, Figure, PartialDate, Period, Term, Text
+from explainer.facts.model import DateArg, Event, Explainer, Figure, PartialDate, Period, Term, Text
+from explainer.i18n.catalogs import Messages
+from explainer.i18n.format import N_, Formatter, figure_value
 
 # Each chart is laid out twice. On screen the viewBox is SCREEN_WIDTH units wide
 # and the SVG at most 26rem: at 320 px (about 260 px of chart) a TEXT-unit glyph

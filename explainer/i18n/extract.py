@@ -11,11 +11,11 @@ import gettext
 from collections.abc import Iterator
 from typing import IO, Any
 
-from explainer.catalogs import Messages
 from explainer.errors import InputError
-from explainer.facts import DataFile, KeyPath, format_key, parse_text
-from explainer.localize import Formatter
-from explainer.model import Reader
+from explainer.facts.load import DataFile, KeyPath, format_key, parse_text
+from explainer.facts.reader import Reader
+from explainer.i18n.catalogs import Messages
+from explainer.i18n.format import Formatter
 
 ROLES = {
     "text": "a sentence of the explainer",

@@ -6,7 +6,7 @@ import unicodedata
 from pathlib import Path
 
 from explainer.errors import Problem
-from explainer.model import Explainer, Quote
+from explainer.facts.model import Explainer, Quote
 
 
 def normalize(text: str) -> str:

@@ -1,4 +1,4 @@
-"""Write an embeddable card for each chart: dist/<locale>/embed/chart-<name>.html.
+"""Render an embeddable card for each chart: dist/<locale>/embed/chart-<name>.html.
 
 A card is a small standalone page holding one chart, its data table and the
 sources it cites, for outlets to embed. Each is listed in the manifest as
@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from explainer.catalogs import Messages
-from explainer.charts import ChartCtx, ChartsCtx, TimelineCtx
-from explainer.localize import Context
-from explainer.output import Artifact, describe, write_text
-from explainer.render import render
+from explainer.context.charts import ChartCtx, ChartsCtx, TimelineCtx
+from explainer.context.localize import Context
+from explainer.i18n.catalogs import Messages
+from explainer.project import card_path
+from explainer.render.environment import render
+from explainer.render.files import OutputFile
 
 CARD_TEMPLATE = "charts/card.html"
 
@@ -28,12 +29,12 @@ def chart_cards(charts: ChartsCtx) -> list[tuple[str, ChartCtx | TimelineCtx]]:
     return cards
 
 
-def write_chart_cards(
-    templates_dir: Path, context: Context, messages: Messages, charts: ChartsCtx, stage: Path
-) -> list[Artifact]:
-    """Render and write the chart cards of one edition; return their manifest entries."""
+def chart_card_files(
+    templates_dir: Path, context: Context, messages: Messages, charts: ChartsCtx
+) -> list[OutputFile]:
+    """Render the chart cards of one edition."""
     locale = context["lang"]
-    artifacts = []
+    files = []
     for section, chart in chart_cards(charts):
         html = render(
             templates_dir,
@@ -45,7 +46,5 @@ def write_chart_cards(
             chart=chart,
             timeline=chart is charts["timeline"],
         )
-        path = stage / locale / "embed" / f"{section}.html"
-        write_text(path, html)
-        artifacts.append(describe(stage, path, locale, "embed", section))
-    return artifacts
+        files.append(OutputFile(f"{locale}/{card_path(section)}", locale, "embed", html, section))
+    return files

@@ -8,9 +8,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from explainer import i18n_cli, serve
+from explainer.commands import i18n as i18n_cli
+from explainer.commands import serve
 from explainer.errors import ExplainerError, InputError, Problem
-from explainer.pdf import PAPER_SIZES, PDF_VARIANTS, PrintOptions
+from explainer.pdf.weasy import PAPER_SIZES, PDF_VARIANTS, PrintOptions
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -89,7 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from explainer.build import Project, build, check, load_model
+    from explainer.build import build, check, load_model
+    from explainer.project import Project
 
     project = Project(args.project.resolve())
     if args.command == "schema":
@@ -123,7 +125,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _write_schema(path: Path) -> int:
-    from explainer.schema import schema_text
+    from explainer.facts.schema import schema_text
 
     try:
         path.write_text(schema_text(), encoding="utf-8", newline="\n")
@@ -134,8 +136,8 @@ def _write_schema(path: Path) -> int:
 
 
 def _check_sources(model: object, folder: Path) -> None:
-    from explainer.model import Explainer
-    from explainer.sources_check import check_quotes
+    from explainer.facts.model import Explainer
+    from explainer.facts.quotes import check_quotes
 
     assert isinstance(model, Explainer)
     if not folder.is_dir():

@@ -1,283 +1,31 @@
-"""The validated model: frozen dataclasses built from the data files.
+"""Typed reads of one data file's values, each mistake recorded with its place.
 
-`validate()` checks everything an editor can get wrong and reports every
-problem at once, each with the file, line and key path. What it returns is
-safe to render: ids resolve, dates exist, numbers are numbers.
+A `Reader` never raises on bad data: it records a Problem (file, line, column,
+key path and the bad value) and returns None or an empty value, so validation
+goes on and every mistake is reported at once.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import string
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from explainer.errors import Problem
-from explainer.facts import DataFile, KeyPath
-
-CURRENCIES = frozenset({"IDR", "USD"})
-TOPICS = (
-    "participants",
-    "training",
-    "mentoring",
-    "licences",
-    "jobs",
-    "budget",
-    "target",
-    "membership",
+from explainer.facts.load import DataFile, KeyPath
+from explainer.facts.model import (
+    CURRENCIES,
+    ID_PATTERN,
+    Arg,
+    DateArg,
+    Money,
+    Number,
+    PartialDate,
+    Term,
+    Text,
+    parse_partial_date,
 )
-QUALIFIERS = ("more_than", "about")
-DATE_QUALIFIERS = ("on_or_after", "before")
-PERIOD_KINDS = ("start", "as_of", "by", "before", "unstated")
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
-@dataclass(frozen=True, order=True)
-class PartialDate:
-    """A date known to the year, the month or the day."""
-
-    year: int
-    month: int | None = None
-    day: int | None = None
-
-    @property
-    def iso(self) -> str:
-        """Return YYYY, YYYY-MM or YYYY-MM-DD."""
-        parts = [f"{self.year:04d}"]
-        parts += [f"{p:02d}" for p in (self.month, self.day) if p is not None]
-        return "-".join(parts)
-
-    def first_day(self) -> dt.date:
-        """Return the first day the partial date covers."""
-        return dt.date(self.year, self.month or 1, self.day or 1)
-
-
-@dataclass(frozen=True)
-class Number:
-    value: int | float
-
-
-@dataclass(frozen=True)
-class Money:
-    amount: int | float
-    currency: str
-
-
-@dataclass(frozen=True)
-class DateArg:
-    date: PartialDate
-
-
-@dataclass(frozen=True)
-class Term:
-    """A name kept as it is in every language (e.g. "7 PAS")."""
-
-    text: str
-
-
-Arg = Number | Money | DateArg | Term
-
-
-@dataclass(frozen=True)
-class Text:
-    """An English message (a gettext msgid) and the values of its placeholders."""
-
-    msgid: str
-    args: Mapping[str, Arg] = field(default_factory=dict)
-    where: str = ""
-
-
-@dataclass(frozen=True)
-class Quote:
-    text: str
-    source: str
-    translation: str
-    lang: str = "id"
-
-
-@dataclass(frozen=True)
-class Fact:
-    id: str
-    text: Text
-    sources: tuple[str, ...]
-    quotes: tuple[Quote, ...]
-
-
-@dataclass(frozen=True)
-class Topic:
-    id: str
-    title: Text
-    facts: tuple[Fact, ...]
-
-
-@dataclass(frozen=True)
-class Step:
-    id: str
-    name: str
-    gloss: Text
-
-
-@dataclass(frozen=True)
-class Steps:
-    intro: Fact
-    steps: tuple[Step, ...]
-
-
-@dataclass(frozen=True)
-class Period:
-    kind: str
-    start: PartialDate | None = None
-    end: PartialDate | None = None
-
-
-@dataclass(frozen=True)
-class Figure:
-    id: str
-    topic: str
-    label: Text
-    value: int | float
-    period: Period
-    reported_by: str
-    sources: tuple[str, ...]
-    quotes: tuple[Quote, ...]
-    value_max: int | float | None = None
-    qualifier: str | None = None
-    currency: str | None = None
-    reported_on: PartialDate | None = None
-    reported_on_qualifier: str | None = None
-    note: Text | None = None
-
-
-@dataclass(frozen=True)
-class Comparison:
-    id: str
-    title: Text
-    figures: tuple[str, ...]
-    note: Text
-
-
-@dataclass(frozen=True)
-class Statement:
-    """One side of a dispute; `silence` says a side the sources do not report."""
-
-    text: Text
-    by: str | None = None
-    on: PartialDate | None = None
-    on_qualifier: str | None = None
-    sources: tuple[str, ...] = ()
-    quotes: tuple[Quote, ...] = ()
-    silence: bool = False
-
-
-@dataclass(frozen=True)
-class Dispute:
-    id: str
-    title: Text
-    claim: Statement
-    response: Statement
-    established: Text
-    not_established: Text
-
-
-@dataclass(frozen=True)
-class Event:
-    """A dated event of the timeline; `end` when it spans a period."""
-
-    id: str
-    date: PartialDate
-    text: Text
-    sources: tuple[str, ...]
-    quotes: tuple[Quote, ...]
-    end: PartialDate | None = None
-
-
-@dataclass(frozen=True)
-class Source:
-    id: str
-    number: int
-    outlet: str
-    published: PartialDate
-    headline: str | None = None
-    byline: str | None = None
-    published_qualifier: str | None = None
-    time: str | None = None
-    url: str | None = None
-    capture: str | None = None
-    note: Text | None = None
-
-
-@dataclass(frozen=True)
-class Actor:
-    id: str
-    name: str | None = None
-    description: Text | None = None
-    role: Text | None = None
-
-
-@dataclass(frozen=True)
-class Edition:
-    date: dt.date
-    publisher: str
-    licence: str
-    licence_url: str | None = None
-
-
-@dataclass(frozen=True)
-class Explainer:
-    """Everything the explainer says, validated."""
-
-    edition: Edition
-    sources: tuple[Source, ...]
-    actors: Mapping[str, Actor]
-    about: tuple[Topic, ...]
-    steps: Steps
-    figures: tuple[Figure, ...]
-    comparisons: tuple[Comparison, ...]
-    disputes: tuple[Dispute, ...]
-    timeline: tuple[Event, ...] = ()
-
-    def source(self, source_id: str) -> Source:
-        """Return the source with this id."""
-        return next(s for s in self.sources if s.id == source_id)
-
-    def figure(self, figure_id: str) -> Figure:
-        """Return the figure with this id."""
-        return next(f for f in self.figures if f.id == figure_id)
-
-    def texts(self) -> list[Text]:
-        """Return every translatable text, in reading order."""
-        return list(_walk_texts(self))
-
-
-def _walk_texts(value: Any) -> Any:
-    if isinstance(value, Text):
-        yield value
-    elif isinstance(value, tuple | list):
-        for item in value:
-            yield from _walk_texts(item)
-    elif isinstance(value, Mapping):
-        for item in value.values():
-            yield from _walk_texts(item)
-    elif hasattr(value, "__dataclass_fields__"):
-        for name in value.__dataclass_fields__:
-            yield from _walk_texts(getattr(value, name))
-
-
-def parse_partial_date(value: Any) -> PartialDate | None:
-    """Return the PartialDate written as YYYY, YYYY-MM or YYYY-MM-DD, or None."""
-    match = _DATE.match(str(value)) if isinstance(value, str | int) else None
-    if not match:
-        return None
-    year, month, day = (int(p) if p else None for p in match.groups())
-    assert year is not None
-    try:
-        dt.date(year, month or 1, day or 1)
-    except ValueError:
-        return None
-    return PartialDate(year, month, day)
 
 
 class Reader:
@@ -327,7 +75,7 @@ class Reader:
     def ident(self, obj: dict[str, Any], key: KeyPath, seen: set[str]) -> str:
         """Return obj["id"], checking its form and that it is unique."""
         value = self.string(obj, "id", key)
-        if value and not _ID.match(value):
+        if value and not ID_PATTERN.match(value):
             self.fail((*key, "id"), f"id {value!r} must be lower-case words joined by '-'")
         elif value in seen:
             self.fail((*key, "id"), f"duplicate id {value!r}")

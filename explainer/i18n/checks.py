@@ -18,8 +18,8 @@ from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog, Message
 from babel.messages.plurals import PLURALS
 
-from explainer.catalogs import SOURCE_LOCALE, Messages, po_path, read_catalog
 from explainer.errors import Problem
+from explainer.i18n.catalogs import SOURCE_LOCALE, Messages, po_path, read_catalog
 
 # `{name}` or `{name!r:>10}`, but not `{{`; and `%(name)s`.
 _BRACE_NAME = re.compile(r"(?<!\{)\{([A-Za-z_]\w*)[^{}]*\}")

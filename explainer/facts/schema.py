@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from explainer import model, validate
+from explainer.facts import model, validate
 
 Schema = dict[str, Any]
 
@@ -241,7 +241,7 @@ def basics() -> dict[str, Schema]:
     """Return the shared definitions: ids, dates, placeholder values."""
     date_pattern = r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$"
     return {
-        "id": {"type": "string", "pattern": model._ID.pattern},
+        "id": {"type": "string", "pattern": model.ID_PATTERN.pattern},
         "ids": {"type": "array", "minItems": 1, "items": ref("id")},
         "date": {
             "anyOf": [

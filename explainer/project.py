@@ -1,0 +1,79 @@
+"""Where everything lives: the project's inputs and the names of the artefacts it writes.
+
+Every other module asks here for a path or a file name, so that each is said once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+ASSETS = Path(__file__).parent / "assets"
+
+MANIFEST = "manifest.json"
+ROOT_INDEX = "index.html"
+BILINGUAL_LOCALES = ("id", "en")
+BILINGUAL_FOLDER = "bilingual"
+EMBED_FOLDER = "embed"
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a project's inputs live."""
+
+    root: Path
+
+    @property
+    def data_dir(self) -> Path:
+        """Return the folder of the YAML facts."""
+        return self.root / "data"
+
+    @property
+    def locales_dir(self) -> Path:
+        """Return the folder of the gettext catalogs."""
+        return self.root / "locales"
+
+    @property
+    def templates_dir(self) -> Path:
+        """Return the folder of the Jinja templates."""
+        return self.root / "templates"
+
+
+def page_path(locale: str) -> str:
+    """Return the path of an edition's web page, relative to the output folder."""
+    return f"{locale}/index.html"
+
+
+def pdf_name(locale: str) -> str:
+    """Return the file name of an edition's PDF."""
+    return f"ok-oce-explainer-{locale}.pdf"
+
+
+def pdf_path(locale: str) -> str:
+    """Return the path of an edition's PDF, relative to the output folder."""
+    return f"{locale}/{pdf_name(locale)}"
+
+
+def bilingual_locale() -> str:
+    """Return the manifest's locale of the bilingual edition: "id+en"."""
+    return "+".join(BILINGUAL_LOCALES)
+
+
+def bilingual_pdf_path() -> str:
+    """Return the path of the bilingual PDF, relative to the output folder."""
+    return f"{BILINGUAL_FOLDER}/ok-oce-explainer-{'-'.join(BILINGUAL_LOCALES)}.pdf"
+
+
+def card_path(section: str) -> str:
+    """Return the path of a card's iframe page, relative to its edition folder."""
+    return f"{EMBED_FOLDER}/{section}.html"
+
+
+def fragment_path(section: str) -> str:
+    """Return the path of a card's CMS fragment, relative to its edition folder."""
+    return f"{EMBED_FOLDER}/{section}.fragment.html"
+
+
+def source_anchor(number: int) -> str:
+    """Return the id of a source's entry in the sources list."""
+    return f"source-{number}"

@@ -1,0 +1,73 @@
+"""An edition's web page and print page, its cards, and the files they make."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from explainer.context.edition import Edition
+from explainer.facts.model import Explainer
+from explainer.i18n.checks import real_fallbacks
+from explainer.project import page_path, pdf_name
+from explainer.render.cards import Card, card_files, render_cards
+from explainer.render.chart_cards import chart_card_files
+from explainer.render.environment import render
+from explainer.render.files import OutputFile
+from explainer.render.site import page_extras
+
+MEDIA = ("screen", "print")
+KEYWORDS = ("OK OCE", "Jakarta", "UMKM", "7 PAS", "Sandiaga Uno", "Anies Baswedan")
+
+
+def learn_fallbacks(templates_dir: Path, edition: Edition, model: Explainer) -> None:
+    """Render the page once, so the catalog learns which strings fall back to English.
+
+    The page says it is a partial translation only after this first pass.
+    """
+    for medium in MEDIA:
+        render_page(templates_dir, edition, model, medium)
+
+
+def page_vars(edition: Edition, model: Explainer, medium: str) -> dict[str, Any]:
+    """Return what page.html needs besides the edition's context (the cards too)."""
+    return {
+        "imprint": model.imprint,
+        "keywords": KEYWORDS,
+        "pdf_href": pdf_name(edition.locale),
+        "partial_translation": bool(real_fallbacks(edition.messages)),
+        "charts": edition.charts[medium],
+        **page_extras(model, edition.messages, edition.context, pdf_name),
+    }
+
+
+def render_page(templates_dir: Path, edition: Edition, model: Explainer, medium: str) -> str:
+    """Return the HTML of an edition for the screen or for print."""
+    return render(
+        templates_dir,
+        "page.html",
+        edition.context,
+        edition.messages,
+        medium=medium,
+        **page_vars(edition, model, medium),
+    )
+
+
+def edition_cards(templates_dir: Path, edition: Edition, model: Explainer) -> list[Card]:
+    """Return the embeddable cards of an edition."""
+    extras = page_vars(edition, model, "screen")
+    return render_cards(templates_dir, edition.context, edition.messages, extras)
+
+
+def edition_files(templates_dir: Path, edition: Edition, model: Explainer) -> list[OutputFile]:
+    """Return an edition's web page, its chart cards and its embeddable cards."""
+    page = OutputFile(
+        page_path(edition.locale),
+        edition.locale,
+        "page",
+        render_page(templates_dir, edition, model, "screen"),
+    )
+    charts = chart_card_files(
+        templates_dir, edition.context, edition.messages, edition.charts["screen"]
+    )
+    cards = card_files(edition.locale, edition_cards(templates_dir, edition, model))
+    return [page, *charts, *cards]
