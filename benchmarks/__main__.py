@@ -100,17 +100,19 @@ def edit_catalog(project: Path, locale: str) -> None:
 
 def print_html(project: Path, folder: Path) -> list[Path]:
     """Write the print HTML of every PDF the build makes into `folder` (what WeasyPrint gets)."""
-    from explainer.render.environment import bilingual
-    from explainer.build import Project, load_model, prepare, render_page
+    from explainer.build import bilingual_wanted, load_model, prepare
     from explainer.i18n.catalogs import choose_locales
+    from explainer.project import Project
+    from explainer.render.bilingual import render_bilingual
+    from explainer.render.page import render_page
 
     proj = Project(project)
     model, _ = load_model(proj)
     locales = choose_locales(proj.locales_dir, None)
     editions = prepare(proj, model, locales)
-    pages = {e.locale: render_page(proj, e, model, "print") for e in editions}
-    if bilingual.wanted(locales):
-        pages["bilingual"] = bilingual.pdf_parts(proj, model, editions)[0]
+    pages = {e.locale: render_page(proj.templates_dir, e, model, "print") for e in editions}
+    if bilingual_wanted(locales):
+        pages["bilingual"] = render_bilingual(proj.templates_dir, model, editions)
     paths = []
     for name, html in pages.items():
         path = folder / f"{name}.html"
@@ -121,7 +123,7 @@ def print_html(project: Path, folder: Path) -> list[Path]:
 
 def bare_weasyprint(project: Path, folder: Path) -> Timing:
     """Time bare WeasyPrint rendering the project's print HTML files one after another."""
-    from explainer.pdf.weasy import ASSETS
+    from explainer.project import ASSETS
 
     files = [str(p) for p in print_html(project, folder)]
     return run([sys.executable, "-c", BARE_WEASYPRINT, ASSETS.as_uri() + "/", *files])

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from explainer.build import Project, build
+from explainer.build import build
+from explainer.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"

@@ -11,14 +11,15 @@ import pytest
 from pdfcheck import collapse, font_problems, link_targets, outline_titles, struct_types
 from pypdf import PdfReader
 
-from explainer.render.environment import bilingual
-from explainer.build import Project, load_model, prepare
-from explainer.i18n.catalogs import available_locales
+from explainer.build import bilingual_wanted, load_model, prepare
 from explainer.errors import InputError
+from explainer.i18n.catalogs import available_locales
+from explainer.project import Project, bilingual_pdf_path
+from explainer.render import bilingual
 
 ROOT = Path(__file__).resolve().parent.parent
 needs_both = pytest.mark.skipif(
-    not bilingual.wanted(available_locales(ROOT / "locales")),
+    not bilingual_wanted(available_locales(ROOT / "locales")),
     reason="the bilingual edition needs both an Indonesian and an English catalog",
 )
 
@@ -52,13 +53,13 @@ def html(project: Project) -> str:
     """The HTML of the bilingual edition."""
     model, _ = load_model(project)
     editions = {e.locale: e for e in prepare(project, model, [bilingual.LEFT, bilingual.RIGHT])}
-    return bilingual.render_bilingual(project, model, editions)
+    return bilingual.render_bilingual(project.templates_dir, model, list(editions.values()))
 
 
 @pytest.fixture(scope="module")
 def reader(dist: Path) -> PdfReader:
     """The bilingual PDF of the session build."""
-    return PdfReader(dist / bilingual.FOLDER / bilingual.PDF_NAME)
+    return PdfReader(dist / bilingual_pdf_path())
 
 
 @needs_both
@@ -124,4 +125,4 @@ def test_a_side_template_that_differs_by_language_is_an_input_error(
     model, _ = load_model(project_copy)
     editions = prepare(project_copy, model, [bilingual.LEFT, bilingual.RIGHT])
     with pytest.raises(InputError, match=r"bilingual_side\.html"):
-        bilingual.render_bilingual(project_copy, model, {e.locale: e for e in editions})
+        bilingual.render_bilingual(project_copy.templates_dir, model, editions)

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from explainer.build import Project
 from explainer.commands.cli import main
+from explainer.project import Project
 from tests.conftest import ROOT, SEEDS
 
 PDF_TEXT = {

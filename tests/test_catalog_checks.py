@@ -13,11 +13,12 @@ from babel.messages.pofile import read_po
 from pypdf import PdfReader
 
 import explainer.build
-from explainer.build import Project, build, check, load_model
-from explainer.i18n.checks import check_catalogs, expected_plural_forms
-from explainer.i18n.catalogs import load_messages, po_path
+from explainer.build import build, check, load_model
 from explainer.commands.cli import main
 from explainer.errors import InputError, Problem
+from explainer.i18n.catalogs import load_messages, po_path
+from explainer.i18n.checks import check_catalogs, expected_plural_forms
+from explainer.project import Project
 
 HEADER = """\
 msgid ""
@@ -297,7 +298,7 @@ def test_hostile_translations_stay_text_in_page_and_pdf(
 
     model = load_model(project_copy)[0]
     [edition] = explainer.build.prepare(project_copy, model, ["id"])
-    printed = explainer.build.render_page(project_copy, edition, model, "print")
+    printed = explainer.build.render_page(project_copy.templates_dir, edition, model, "print")
     assert "script" not in parse(printed).tags
     assert "</style><script>" not in printed
 

@@ -17,11 +17,12 @@ from babel.dates import format_date, format_interval, format_skeleton
 from babel.numbers import format_decimal
 from pypdf import PdfReader
 
-from explainer.build import Project, load_model, pdf_name
-from explainer.i18n.catalogs import Messages, available_locales, load_messages
+from explainer.build import load_model
 from explainer.context.charts import FUNNEL, SCREEN_WIDTH, TEXT, build_charts
 from explainer.errors import InputError
 from explainer.facts.model import Event, Explainer
+from explainer.i18n.catalogs import Messages, available_locales, load_messages
+from explainer.project import Project, pdf_name
 
 SVG = "{http://www.w3.org/2000/svg}"
 # The narrowest chart on a 320 px screen: the page's padding and a comparison box's.

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from explainer.build import Project, build, check, load_model, prepare
+from explainer.build import build, check, load_model, prepare
+from explainer.errors import InputError
 from explainer.i18n.catalogs import Messages
+from explainer.project import Project
 from explainer.render.cards import (
     CARDS,
     FALLBACK_HEIGHTS,
@@ -19,7 +21,6 @@ from explainer.render.cards import (
     fill,
     scope_ids,
 )
-from explainer.errors import InputError
 from explainer.render.environment import minify_css
 from explainer.render.site import json_ld
 

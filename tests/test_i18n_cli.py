@@ -6,10 +6,10 @@ import shutil
 
 import pytest
 
-from explainer.build import Project
-from explainer.i18n.catalogs import po_path
 from explainer.commands.cli import main
 from explainer.commands.i18n import catalog_stats
+from explainer.i18n.catalogs import po_path
+from explainer.project import Project
 
 CATALOG = """\
 msgid ""

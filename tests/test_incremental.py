@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po, write_po
 
-from explainer.build import Project, build
+from explainer.build import build
 from explainer.pdf.cache import CACHE
+from explainer.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
 EN, ID, BOTH = (

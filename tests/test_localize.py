@@ -6,9 +6,9 @@ import gettext
 
 import pytest
 
+from explainer.facts.model import DateArg, Money, Number, PartialDate, Period, Text
 from explainer.i18n.catalogs import Messages
 from explainer.i18n.format import Formatter
-from explainer.facts.model import DateArg, Money, Number, PartialDate, Period, Text
 
 
 def fmt(locale: str) -> Formatter:

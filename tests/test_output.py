@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from explainer.build import Project
 from explainer.output import remove_stale, staging
+from explainer.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -31,18 +31,12 @@ from pdfcheck import (
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
-from explainer.build import (
-    Edition,
-    Project,
-    build,
-    edition_date,
-    load_model,
-    pdf_name,
-    prepare,
-    render_page,
-)
+from explainer.build import build, edition_date, load_model, prepare
+from explainer.context.edition import Edition
 from explainer.i18n.catalogs import available_locales
-from explainer.pdf.weasy import ASSETS, PDF_OPTIONS, PdfMetadata, PrintOptions, asset_path, write_pdf
+from explainer.pdf.weasy import PDF_OPTIONS, PrintOptions, asset_path, write_pdf
+from explainer.project import ASSETS, Project, pdf_name
+from explainer.render.page import render_page
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = available_locales(ROOT / "locales")
@@ -127,7 +121,7 @@ def editions(project: Project, dist: Path) -> dict[str, Built]:
     for edition in prepare(project, model, LOCALES):
         path = dist / edition.locale / pdf_name(edition.locale)
         item = Built(edition, path, PdfReader(path))
-        item.page.feed(render_page(project, edition, model, "print"))
+        item.page.feed(render_page(project.templates_dir, edition, model, "print"))
         built[edition.locale] = item
     return built
 
@@ -315,8 +309,7 @@ def test_hostile_html_reads_and_fetches_nothing(
         listener.setblocking(False)
         port = listener.getsockname()[1]
         target = tmp_path / "hostile.pdf"
-        meta = PdfMetadata(title="Hostile", lang="en")
-        refused = write_pdf(_hostile_html(outside, port), target, meta)
+        refused = write_pdf(_hostile_html(outside, port), target)
         with pytest.raises(BlockingIOError):
             listener.accept()  # nobody knocked: nothing was fetched
     data = target.read_bytes()
@@ -354,7 +347,7 @@ def _hyphenated(lang: str, words: str, folder: Path) -> list[tuple[str, str]]:
 <style>p {{ width: 40mm; font-family: "Explainer Serif"; font-size: 10pt; hyphens: auto; }}</style>
 </head><body><p>{words}</p></body></html>"""
     target = folder / f"hyphens-{lang}.pdf"
-    assert write_pdf(html, target, PdfMetadata(title="Hyphens", lang=lang or "en")) == []
+    assert write_pdf(html, target) == []
     lines = PdfReader(target).pages[0].extract_text().splitlines()
     return [
         (a.split()[-1], b.split()[0])

@@ -17,8 +17,9 @@ from babel.messages.pofile import read_po, write_po
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from explainer.build import Project, build, check
+from explainer.build import build, check
 from explainer.errors import ExplainerError, InputError
+from explainer.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
 TAG = "<zq-x>"

@@ -8,8 +8,8 @@ import threading
 import urllib.request
 from pathlib import Path
 
-from explainer.build import Project
 from explainer.commands.serve import MARK_END, MARK_START, RELOAD_SCRIPT, Preview, make_server
+from explainer.project import Project
 from tests.test_catalog_checks import own_catalogs, write_po
 
 

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from explainer.build import Project, load_model
+from explainer.build import load_model
 from explainer.errors import InputError
 from explainer.facts.model import PartialDate, parse_partial_date
 from explainer.facts.quotes import check_quotes
+from explainer.project import Project
 from tests.conftest import SEEDS, SEVEN_STEPS
 
 
