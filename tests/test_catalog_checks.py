@@ -65,10 +65,10 @@ def only_problem(tmp_path: Path, entries: str, msgid: str) -> Problem:
     ("entries", "msgid", "says"),
     [
         pytest.param(
-            '#, python-format\nmsgid "Edition of %(date)s"\nmsgstr "Edisi"\n',
-            "Edition of %(date)s",
-            "drops placeholder(s) '%(date)'",
-            id="dropped-percent-placeholder",
+            '#, python-brace-format\nmsgid "Edition of {date}"\nmsgstr "Edisi"\n',
+            "Edition of {date}",
+            "drops placeholder(s) '{date}'",
+            id="dropped-placeholder",
         ),
         pytest.param(
             'msgid "on or after {date}"\nmsgstr "pada atau setelah {tanggal}"\n',
@@ -77,21 +77,21 @@ def only_problem(tmp_path: Path, entries: str, msgid: str) -> Problem:
             id="renamed-brace-placeholder",
         ),
         pytest.param(
-            '#: templates/page.html:9\nmsgid "Reported results"\nmsgstr "Hasil % resmi"\n',
+            '#: templates/page.html:9\nmsgid "Reported results"\nmsgstr "Hasil { resmi"\n',
             "Reported results",
-            "'%' that breaks formatting",
-            id="lone-percent-in-template-string",
+            "a single '{'",
+            id="lone-brace-in-template-string",
         ),
         pytest.param(
-            '#, python-format\nmsgid "Source %(number)s"\nmsgstr "Sumber %(number)"\n',
-            "Source %(number)s",
-            "'%' that breaks formatting",
-            id="percent-placeholder-without-type",
+            '#, python-brace-format\nmsgid "Source {number}"\nmsgstr "Sumber {number!r}"\n',
+            "Source {number}",
+            "must be a plain name",
+            id="placeholder-with-conversion",
         ),
         pytest.param(
             '#: data/results.yaml:3\nmsgid "about {value}"\nmsgstr "sekitar {value} }"\n',
             "about {value}",
-            "brace that breaks formatting",
+            "a single '}'",
             id="stray-brace",
         ),
         pytest.param(
@@ -155,8 +155,8 @@ def test_each_check_names_file_line_and_msgid(
 def test_a_good_catalog_passes(tmp_path: Path) -> None:
     write_po(
         tmp_path,
-        '#, python-format\nmsgid "Edition of %(date)s, 100%% checked"\n'
-        'msgstr "Edisi %(date)s, 100%% diperiksa"\n\n'
+        '#, python-brace-format\nmsgid "Edition of {date}, 100% checked, {{braces}}"\n'
+        'msgstr "Edisi {date}, 100% diperiksa, {{kurung}}"\n\n'
         'msgid "about {value}"\nmsgstr "sekitar {value}"\n\n'
         'msgid "The 7 PAS steps, 65,414 members"\nmsgstr "7 langkah PAS, 65.414 anggota"\n\n'
         'msgctxt "heading"\nmsgid "Sources"\nmsgstr "Sumber"\n',
@@ -238,7 +238,7 @@ def test_strict_refuses_untranslated_strings(project_copy: Project) -> None:
 
 HOSTILE = {
     "Reported results": "<script>alert(1)</script>",
-    "Edition of %(date)s": "<img src=x onerror=alert(2)> %(date)s",
+    "Edition of {date}": "<img src=x onerror=alert(2)> {date}",
     "Page {page} of {pages}": "</style><script>alert(3)</script> {page}/{pages}",
     "Where it came from": "<b onmouseover=alert(4)>Asal</b> &amp;",
 }

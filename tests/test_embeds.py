@@ -12,13 +12,13 @@ import pytest
 from explainer.build import build, check, load_model, prepare
 from explainer.errors import InputError
 from explainer.i18n.catalogs import Messages
+from explainer.i18n.format import translate
 from explainer.project import Project
 from explainer.render.cards import (
     CARDS,
     FALLBACK_HEIGHTS,
     cited_sources,
     embed_codes,
-    fill,
     scope_ids,
 )
 from explainer.render.environment import minify_css
@@ -53,8 +53,12 @@ def test_cited_sources_keeps_only_what_the_html_cites(project: Project) -> None:
     assert len(cited_sources(edition.context, None)) == len(model.sources)
 
 
-def test_embed_code_has_title_lazy_loading_fallback_height_and_origin_check() -> None:
-    codes = embed_codes(english())
+def test_embed_code_has_title_lazy_loading_fallback_height_and_origin_check(
+    project: Project,
+) -> None:
+    model, _ = load_model(project)
+    (edition,) = prepare(project, model, ["en"])
+    codes = embed_codes(edition.context, edition.messages)
     assert set(codes) == set(CARDS)
     steps = codes["steps"]
     assert steps.src == "embed/steps.html"
@@ -114,7 +118,7 @@ def test_a_partial_build_keeps_the_other_edition_and_one_root(
 
 BROKEN = {
     "Read the explainer in {language}": "Baca dalam {bahasa}",
-    "The %(method)s steps": "%(metode)s",
+    "The {method} steps": "{metode}",
 }
 
 
@@ -127,7 +131,7 @@ class BrokenTranslations(gettext.NullTranslations):
 
 def test_fill_falls_back_to_english_when_a_translation_breaks_its_placeholders() -> None:
     messages = Messages("jv", BrokenTranslations())
-    read = fill(messages, "Read the explainer in {language}", language="X")
+    read = translate(messages, "Read the explainer in {language}", language="X")
     assert read == "Read the explainer in X"
-    assert fill(messages, "The %(method)s steps", method="7 PAS") == "The 7 PAS steps"
-    assert fill(english(), "The %(method)s steps", method="7 PAS") == "The 7 PAS steps"
+    assert translate(messages, "The {method} steps", method="7 PAS") == "The 7 PAS steps"
+    assert translate(english(), "The {method} steps", method="7 PAS") == "The 7 PAS steps"

@@ -24,6 +24,16 @@ from explainer.facts.model import (
 from explainer.i18n.catalogs import Messages, babel_locale
 from explainer.i18n.format import N_, Formatter, figure_value
 
+# NOTE: Title of the explainer: the main heading, the browser tab, the cards' kicker and the
+# PDF's title.
+TITLE = N_("OK OCE explained")
+# NOTE: Summary for search engines, link previews and the PDF's metadata; not shown on the page.
+# {method} is the name of the method, kept in Indonesian, e.g. “7 PAS”.
+DESCRIPTION = N_(
+    "What OK OCE is, the {method} steps, the reported results and the disputed claims, "
+    "with sources."
+)
+
 TOPIC_TITLES = {
     # NOTE: Sub-heading in “Reported results” over figures about who took part.
     "participants": N_("Participants and registrations"),
@@ -142,6 +152,10 @@ class Context(TypedDict):
 
     lang: str
     locale_name: str
+    title: str
+    description: str
+    method: str
+    keywords: list[str]
     editions: list[LanguageCtx]
     edition_date: str
     edition_date_iso: str
@@ -193,7 +207,7 @@ class _Builder:
             return name
         # NOTE: Who made a statement. {name} is a person's name, e.g. “Sandiaga Uno”; {role} is
         # their role, translated elsewhere, e.g. “Deputy Governor of Jakarta”.
-        return self.fmt.fill(N_("{name}, {role}"), name=name, role=self.fmt.text(actor.role))
+        return self.fmt.translate(N_("{name}, {role}"), name=name, role=self.fmt.text(actor.role))
 
     def figure(self, figure: Figure, owner: str | None = None) -> FigureCtx:
         return FigureCtx(
@@ -283,6 +297,10 @@ def build_context(
     return Context(
         lang=messages.locale,
         locale_name=fmt.locale.get_display_name(fmt.locale) or messages.locale,
+        title=fmt.translate(TITLE),
+        description=fmt.translate(DESCRIPTION, method=model.imprint.method),
+        method=model.imprint.method,
+        keywords=list(model.imprint.keywords),
         editions=[
             LanguageCtx(lang=e, name=babel_locale(e).get_display_name(babel_locale(e)) or e)
             for e in editions

@@ -220,6 +220,8 @@ class Imprint:
     publisher: str
     licence: str
     licence_url: str | None = None
+    method: str = ""
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,10 @@ goes on and every mistake is reported at once.
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Mapping
 from typing import Any
 
+from explainer import placeholders
 from explainer.errors import Problem
 from explainer.facts.load import DataFile, KeyPath
 from explainer.facts.model import (
@@ -209,23 +209,14 @@ class Reader:
         if not msgid:
             return None
         try:
-            parsed = [(f, spec, conv) for _, f, spec, conv in string.Formatter().parse(msgid)]
-        except ValueError as error:
-            self.fail((*key, name), f"broken placeholder in {msgid!r}: {error}")
+            fields = placeholders.names(msgid)
+            bare = placeholders.literal(msgid)
+        except placeholders.PlaceholderError as error:
+            self.fail((*key, name), f"broken placeholder: {error}")
             return None
-        fields = {f for f, _, _ in parsed if f is not None}
-        for field_name, spec, conv in parsed:
-            if field_name is not None and (spec or conv or not field_name.isidentifier()):
-                self.fail(
-                    (*key, name),
-                    f"placeholder {{{field_name}{'!' + conv if conv else ''}"
-                    f"{':' + spec if spec else ''}}} in {msgid!r} must be a plain name such as"
-                    " {count}; each value is formatted for the locale",
-                )
-                return None
         for missing in sorted(fields - set(args)):
             self.fail((*key, name), f"placeholder {{{missing}}} has no value under 'args'")
-        if re.search(r"\d", re.sub(r"\{[^}]*\}", "", msgid)):
+        if re.search(r"\d", bare):
             self.fail(
                 (*key, name),
                 f"{msgid!r} has a number in it;"

@@ -13,13 +13,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from explainer import placeholders
 from explainer.facts import model, validate
 
 Schema = dict[str, Any]
 
 SCHEMA_ID = "https://explainer.invalid/ok-oce/data.schema.json"
-
-_TEXT_PATTERN = r"^(?:[^0-9{}]|\{[A-Za-z_][A-Za-z0-9_]*\}|\{\{|\}\})*$"
 
 
 def ref(name: str) -> Schema:
@@ -32,7 +31,7 @@ def text(description: str) -> Schema:
     return {
         "type": "string",
         "minLength": 1,
-        "pattern": _TEXT_PATTERN,
+        "pattern": placeholders.NO_LITERAL_DIGITS,
         "description": description + " Numbers and dates only as {placeholders} with their"
         " values under `args`.",
     }
@@ -70,6 +69,13 @@ PROPERTIES: dict[str, dict[str, Schema]] = {
         "publisher": plain("Who publishes the explainer."),
         "licence": plain("The licence's short name, e.g. CC BY 4.0."),
         "licence_url": {"type": "string", "format": "uri", "description": "The licence's text."},
+        "method": plain("The name of the method the explainer describes, e.g. 7 PAS."),
+        "keywords": {
+            "type": "array",
+            "minItems": 1,
+            "items": {"type": "string", "minLength": 1, "pattern": "^[^,]+$"},
+            "description": "Keywords for the page's and the PDFs' metadata.",
+        },
     },
     "source": {
         "id": described(ref("id"), "Short, unique name that facts use to cite the source."),
@@ -187,7 +193,7 @@ PROPERTIES: dict[str, dict[str, Schema]] = {
 }
 
 REQUIRED: dict[str, tuple[str, ...]] = {
-    "edition": ("date", "publisher", "licence"),
+    "edition": ("date", "publisher", "licence", "method", "keywords"),
     "source": ("id", "outlet", "published"),
     "actor": ("id",),
     "quote": ("source", "text", "translation"),

@@ -32,7 +32,7 @@ from explainer.facts.model import (
 from explainer.facts.reader import Reader
 
 # The keys each kind of entry may have (also the source of data/schema.json).
-EDITION_KEYS = ("date", "publisher", "licence", "licence_url")
+EDITION_KEYS = ("date", "publisher", "licence", "licence_url", "method", "keywords")
 SOURCE_KEYS = (
     "id",
     "outlet",
@@ -125,7 +125,20 @@ def _edition(r: Reader) -> Imprint:
         publisher=r.string(obj, "publisher", key),
         licence=r.string(obj, "licence", key),
         licence_url=r.string(obj, "licence_url", key, required=False) or None,
+        method=r.string(obj, "method", key),
+        keywords=_keywords(r, obj, key),
     )
+
+
+def _keywords(r: Reader, obj: dict[str, Any], key: KeyPath) -> tuple[str, ...]:
+    items = r.items(obj.get("keywords"), (*key, "keywords"))
+    words = []
+    for i, item in enumerate(items):
+        if isinstance(item, str) and item.strip() and "," not in item:
+            words.append(item.strip())
+        else:
+            r.fail((*key, "keywords", i), f"expected a keyword without commas, not {item!r}")
+    return tuple(words)
 
 
 def _sources(r: Reader, ids: set[str]) -> tuple[Source, ...]:

@@ -9,7 +9,6 @@ which `--strict` turns into errors. Obsolete entries (`#~`) are ignored.
 from __future__ import annotations
 
 import re
-import string
 import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -18,15 +17,10 @@ from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog, Message
 from babel.messages.plurals import PLURALS
 
+from explainer import placeholders
 from explainer.errors import Problem
 from explainer.i18n.catalogs import SOURCE_LOCALE, Messages, po_path, read_catalog
 
-# `{name}` or `{name!r:>10}`, but not `{{`; and `%(name)s`.
-_BRACE_NAME = re.compile(r"(?<!\{)\{([A-Za-z_]\w*)[^{}]*\}")
-_PERCENT_NAME = re.compile(r"%\(([A-Za-z_]\w*)\)")
-# A valid %-conversion here: %% or a named one such as %(date)s. The values are
-# always passed as a mapping, so an unnamed one ("% r" in "100% rupiah") breaks.
-_PERCENT_SPEC = re.compile(r"%(?:%|\([A-Za-z_]\w*\)[-#0 +]*(?:\d+)?(?:\.\d+)?[diouxXeEfFgGcrsa])")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f]\d+)*")
@@ -73,21 +67,17 @@ def check_message(file: str, message: Message) -> list[Problem]:
     if message.fuzzy:
         return [problem("fuzzy; never shipped, English is shown", warning=True)]
     ids = " ".join(_all(message.id))
-    percent = _uses_percent(message)
-    return [
-        problem(text)
-        for msgstr in strings
-        for text in _string_problems(ids, msgstr, percent=percent, brace=_uses_brace(message))
-    ]
+    return [problem(text) for msgstr in strings for text in _string_problems(ids, msgstr)]
 
 
-def _string_problems(msgid: str, msgstr: str, *, percent: bool, brace: bool) -> Iterator[str]:
+def _string_problems(msgid: str, msgstr: str) -> Iterator[str]:
     """Yield what is wrong with one translation of `msgid`."""
+    try:
+        placeholders.names(msgstr)
+    except placeholders.PlaceholderError as error:
+        yield f"msgstr breaks the placeholders: {error}"
+        return
     yield from _placeholder_problems(msgid, msgstr)
-    if percent:
-        yield from _percent_problems(msgstr)
-    if brace:
-        yield from _brace_problems(msgstr)
     yield from _new_literals(msgid, msgstr)
     markup = _MARKUP.search(msgstr)
     if markup:
@@ -96,7 +86,7 @@ def _string_problems(msgid: str, msgstr: str, *, percent: bool, brace: bool) -> 
 
 
 def _placeholder_problems(msgid: str, msgstr: str) -> Iterator[str]:
-    wanted, got = placeholders(msgid), placeholders(msgstr)
+    wanted, got = placeholder_names(msgid), placeholder_names(msgstr)
     if wanted == got:
         return
     parts = []
@@ -107,27 +97,12 @@ def _placeholder_problems(msgid: str, msgstr: str) -> Iterator[str]:
     yield f"msgstr {' and '.join(parts)}; keep exactly the placeholders of msgid"
 
 
-def placeholders(text: str) -> set[str]:
-    """Return the named placeholders of a text: `{name}` and `%(name)s`, as written."""
-    braces = {f"{{{m}}}" for m in _BRACE_NAME.findall(text.replace("{{", ""))}
-    return braces | {f"%({m})" for m in _PERCENT_NAME.findall(text)}
-
-
-def _percent_problems(msgstr: str) -> Iterator[str]:
-    leftover = _PERCENT_SPEC.sub("", msgstr)
-    if "%" in leftover:
-        at = leftover.index("%")
-        yield (
-            f"msgstr has a '%' that breaks formatting near {leftover[at : at + 8]!r}; "
-            "write '%%' for a literal percent sign"
-        )
-
-
-def _brace_problems(msgstr: str) -> Iterator[str]:
+def placeholder_names(text: str) -> set[str]:
+    """Return the placeholders of a text as written, e.g. {"{date}"} (none if it is broken)."""
     try:
-        list(string.Formatter().parse(msgstr))
-    except ValueError as error:
-        yield f"msgstr has a brace that breaks formatting ({error}); write '{{{{' or '}}}}'"
+        return {f"{{{name}}}" for name in placeholders.names(text)}
+    except placeholders.PlaceholderError:
+        return set()
 
 
 def _new_literals(msgid: str, msgstr: str) -> Iterator[str]:
@@ -270,27 +245,11 @@ def summarize(warnings: Iterable[Problem]) -> list[str]:
     ]
 
 
-def _uses_percent(message: Message) -> bool:
-    """Whether the translation is %-formatted: python-format, or any template string."""
-    if "python-format" in message.flags:
-        return True
-    if any(path.endswith(".html") for path, _ in message.locations):
-        return True  # Jinja's newstyle gettext always applies `%`
-    return bool(_PERCENT_NAME.search(" ".join(_all(message.id))))
-
-
-def _uses_brace(message: Message) -> bool:
-    """Whether the translation goes through str.format: facts data or `{name}` strings."""
-    if "python-brace-format" in message.flags:
-        return True
-    if any(path.endswith((".yaml", ".yml")) for path, _ in message.locations):
-        return True
-    return bool(_BRACE_NAME.search(" ".join(_all(message.id))))
-
-
 def _strip_placeholders(text: str) -> str:
-    text = _BRACE_NAME.sub(" ", text)
-    return _PERCENT_SPEC.sub(" ", text)
+    try:
+        return placeholders.literal(text)
+    except placeholders.PlaceholderError:
+        return text
 
 
 def _digits(number: str) -> str:

@@ -29,7 +29,7 @@ from explainer.facts.model import (
     Text,
 )
 from explainer.i18n.catalogs import Messages, babel_locale
-from explainer.placeholders import substitute
+from explainer.placeholders import PlaceholderError, substitute
 
 
 def N_(message: str) -> str:
@@ -88,11 +88,11 @@ class Formatter:
         if qualifier == "on_or_after":
             # NOTE: The date of a statement known only roughly. {date} is a date formatted for your
             # language, e.g. “17 March 2019”.
-            return self.fill(N_("on or after {date}"), date=text)
+            return self.translate(N_("on or after {date}"), date=text)
         if qualifier == "before":
             # NOTE: The date of a statement, or the period of a figure, known only as an upper
             # bound. {date} is a date formatted for your language, e.g. “March 2019”.
-            return self.fill(N_("before {date}"), date=text)
+            return self.translate(N_("before {date}"), date=text)
         return text
 
     def period(self, period: Period) -> str:
@@ -109,7 +109,7 @@ class Formatter:
             "before": N_("before {date}"),
         }
         if period.kind in patterns and period.start:
-            return self.fill(patterns[period.kind], date=self.date(period.start))
+            return self.translate(patterns[period.kind], date=self.date(period.start))
         # NOTE: After the label “Period” under a figure whose period the sources do not give.
         return self._("not stated")
 
@@ -142,17 +142,24 @@ class Formatter:
 
     def text(self, text: Text) -> str:
         """Return a Text translated, with its placeholders filled in."""
-        return self.fill(text.msgid, **{name: self.arg(v) for name, v in text.args.items()})
+        return self.translate(text.msgid, **{name: self.arg(v) for name, v in text.args.items()})
 
-    def fill(self, msgid: str, **values: str) -> str:
+    def translate(self, msgid: str, **values: str) -> str:
         """Return `msgid` translated, with its {placeholders} replaced by `values`."""
-        try:
-            return substitute(self._(msgid), values)
-        except ValueError:
-            # A broken translation never breaks the edition: `explainer check`
-            # reports it, and the reader gets the English.
-            self.messages.fallbacks.add(msgid)
-            return substitute(msgid, values)
+        return translate(self.messages, msgid, **values)
+
+
+def translate(messages: Messages, msgid: str, **values: str) -> str:
+    """Return `msgid` translated, with its {placeholders} replaced by `values`.
+
+    A broken translation never breaks the edition: `explainer check` reports
+    it, and the reader gets the English.
+    """
+    try:
+        return substitute(messages.gettext(msgid), values)
+    except PlaceholderError:
+        messages.fallbacks.add(msgid)
+        return substitute(msgid, values)
 
 
 def figure_value(fmt: Formatter, figure: Figure) -> str:
@@ -165,9 +172,9 @@ def figure_value(fmt: Formatter, figure: Figure) -> str:
     if figure.qualifier == "more_than":
         # NOTE: A reported figure given as a lower bound. {value} is a number formatted for your
         # language, e.g. “27,000”.
-        return fmt.fill(N_("more than {value}"), value=value)
+        return fmt.translate(N_("more than {value}"), value=value)
     if figure.qualifier == "about":
         # NOTE: A reported figure given as an approximation. {value} is a number formatted for your
         # language, e.g. “65,000”.
-        return fmt.fill(N_("about {value}"), value=value)
+        return fmt.translate(N_("about {value}"), value=value)
     return value

@@ -18,11 +18,14 @@ from markupsafe import Markup
 from explainer.context.edition import Edition
 from explainer.errors import InputError, Problem
 from explainer.facts.model import Explainer
+from explainer.i18n.format import N_, translate
 from explainer.project import BILINGUAL_LOCALES
-from explainer.render.environment import fill, page_counter_css, render
+from explainer.render.environment import page_counter_css, render
 
 LEFT, RIGHT = BILINGUAL_LOCALES
-KEYWORDS = ["OK OCE", "Jakarta", "UMKM", "7 PAS", "bilingual", "dwibahasa"]
+
+# NOTE: A keyword of the bilingual PDF's metadata: the edition is in two languages.
+BILINGUAL = N_("bilingual")
 
 _MARK = re.compile(r"<!--okx:(h2|h3|h4|block|wide)-->")
 _ID = re.compile(r'\bid="')
@@ -63,17 +66,7 @@ def pair(left: list[tuple[str, Markup]], right: list[tuple[str, Markup]]) -> lis
 
 def title(editions: dict[str, Edition]) -> str:
     """Return the bilingual edition's title: both languages' titles."""
-    left, right = editions[LEFT].messages, editions[RIGHT].messages
-    return f"{left.gettext('OK OCE explained')} · {right.gettext('OK OCE explained')}"
-
-
-def description(edition: Edition) -> str:
-    """Return the explainer's summary in an edition's language (the PDF's description)."""
-    msgid = (
-        "What OK OCE is, the %(method)s steps, the reported results and the disputed "
-        "claims, with sources."
-    )
-    return fill(edition.messages.gettext(msgid), msgid, {"method": "7 PAS"}, edition.messages)
+    return f"{editions[LEFT].context['title']} · {editions[RIGHT].context['title']}"
 
 
 def render_bilingual(templates_dir: Path, model: Explainer, editions: list[Edition]) -> str:
@@ -89,7 +82,9 @@ def render_bilingual(templates_dir: Path, model: Explainer, editions: list[Editi
         return edition.messages.gettext(message)
 
     def dated(edition: Edition) -> str:
-        return says(edition, "Edition of %(date)s") % {"date": edition.context["edition_date"]}
+        return translate(
+            edition.messages, "Edition of {date}", date=edition.context["edition_date"]
+        )
 
     right_pattern = says(right, "Page {page} of {pages}")
     try:
@@ -106,14 +101,14 @@ def render_bilingual(templates_dir: Path, model: Explainer, editions: list[Editi
         right=right.context,
         pairs=pairs,
         title=title(by_locale),
-        left_title=says(left, "OK OCE explained"),
-        right_title=says(right, "OK OCE explained"),
+        left_title=left.context["title"],
+        right_title=right.context["title"],
         left_contents=says(left, "Contents"),
         right_contents=says(right, "Contents"),
         left_edition=dated(left),
         right_edition=dated(right),
         imprint=model.imprint,
-        keywords=KEYWORDS,
-        description=description(right),
+        keywords=[*left.context["keywords"], says(left, BILINGUAL), says(right, BILINGUAL)],
+        description=right.context["description"],
         right_page_counter_css=lambda: page_counter_css(right_pattern),
     )

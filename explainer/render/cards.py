@@ -21,9 +21,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from explainer.context.localize import Context, SourceCtx
+from explainer.context.localize import TITLE, Context, SourceCtx
 from explainer.i18n.catalogs import Messages
-from explainer.i18n.format import N_
+from explainer.i18n.format import N_, translate
 from explainer.project import card_path, fragment_path
 from explainer.render.environment import render, render_blocks
 from explainer.render.files import OutputFile
@@ -31,23 +31,21 @@ from explainer.render.files import OutputFile
 SECTIONS = ("about", "steps", "results", "disputes", "sources")
 CARDS = (*SECTIONS, "all")
 ROOT_CLASS = "okoce-explainer"
-METHOD = "7 PAS"
 
 # Card titles: the page's own section headings, which say what each card holds.
 TITLES = {
     # NOTE: Heading of the section on what the programme is.
     "about": N_("What OK OCE is"),
-    # NOTE: Heading of the section on the method. %(method)s is its name, kept in
+    # NOTE: Heading of the section on the method. {method} is its name, kept in
     # Indonesian, e.g. “7 PAS”.
-    "steps": N_("The %(method)s steps"),
+    "steps": N_("The {method} steps"),
     # NOTE: Heading of the section listing the figures the sources report.
     "results": N_("Reported results"),
     # NOTE: Heading of the section on claims and the responses to them.
     "disputes": N_("Disputed claims"),
     # NOTE: Heading of the numbered list of news articles the explainer rests on.
     "sources": N_("Sources"),
-    # NOTE: Title of the explainer: the main heading, the browser tab and the PDF's title.
-    "all": N_("OK OCE explained"),
+    "all": TITLE,
 }
 
 # The height an iframe keeps when the host page strips the resizing script:
@@ -106,26 +104,12 @@ class Card:
     fragment: str
 
 
-def fill(messages: Messages, msgid: str, **values: str) -> str:
-    """Return a message translated, its %(name)s or {name} placeholders filled in.
-
-    A translation whose placeholders do not fit (`explainer check` reports it)
-    never breaks the build: the reader gets the English.
-    """
-    for text in (messages.gettext(msgid), msgid):
-        try:
-            return text % values if "%(" in msgid else text.format(**values)
-        except (KeyError, IndexError, ValueError, TypeError):
-            continue
-    return msgid
-
-
-def card_title(messages: Messages, section: str) -> str:
+def card_title(context: Context, messages: Messages, section: str) -> str:
     """Return a card's title in the edition's language."""
-    title = fill(messages, TITLES[section], method=METHOD)
+    title = translate(messages, TITLES[section], method=context["method"])
     if section == "all":
         return title
-    return messages.gettext("OK OCE explained") + ": " + title
+    return context["title"] + ": " + title
 
 
 def snippet(src: str, title: str, height: int) -> str:
@@ -137,11 +121,11 @@ def snippet(src: str, title: str, height: int) -> str:
     return f"{iframe}\n{_HOST_SCRIPT}"
 
 
-def embed_codes(messages: Messages) -> dict[str, EmbedCode]:
+def embed_codes(context: Context, messages: Messages) -> dict[str, EmbedCode]:
     """Return the embed code of every card, with addresses relative to the page."""
     codes = {}
     for section in CARDS:
-        title = card_title(messages, section)
+        title = card_title(context, messages, section)
         src, height = card_path(section), FALLBACK_HEIGHTS[section]
         codes[section] = EmbedCode(
             section, title, src, fragment_path(section), height, snippet(src, title, height)
@@ -222,7 +206,7 @@ def _card(
         **extras,
         "card": True,
         "section": section,
-        "card_title": card_title(messages, section),
+        "card_title": card_title(context, messages, section),
         "card_body": Markup(body),
         "full_page_href": "../index.html",
     }

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import re
-import string
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -23,6 +22,7 @@ from explainer.context.localize import Context
 from explainer.errors import InputError, Problem
 from explainer.i18n.catalogs import Messages
 from explainer.i18n.format import N_
+from explainer.placeholders import PlaceholderError, pieces, substitute
 
 # NOTE: PDF page footer. {page} is the page number and {pages} the number of pages, e.g. 3
 # and 12.
@@ -51,7 +51,6 @@ def environment(templates_dir: Path) -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(templates_dir),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
-        extensions=["jinja2.ext.i18n"],
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -59,23 +58,22 @@ def environment(templates_dir: Path) -> jinja2.Environment:
 
     def gettext(message: str, **variables: Any) -> Markup:
         messages = _MESSAGES.get()
-        return fill(messages.gettext(message), message, variables, messages)
+        return translate_markup(messages.gettext(message), message, variables, messages)
 
     def ngettext(singular: str, plural: str, n: int, **variables: Any) -> Markup:
         messages = _MESSAGES.get()
         variables.setdefault("num", n)
         english = singular if n == 1 else plural
-        return fill(messages.ngettext(singular, plural, n), english, variables, messages)
+        return translate_markup(
+            messages.ngettext(singular, plural, n), english, variables, messages
+        )
 
     def pgettext(context: str, message: str, **variables: Any) -> Markup:
         messages = _MESSAGES.get()
-        return fill(messages.pgettext(context, message), message, variables, messages)
+        return translate_markup(messages.pgettext(context, message), message, variables, messages)
 
-    env.install_gettext_callables(  # type: ignore[attr-defined]
-        gettext, ngettext, newstyle=True, pgettext=pgettext
-    )
-    # Jinja's own new-style wrappers apply `%` to the translation unguarded; ours
-    # fall back to the English when a translation's placeholders are broken.
+    # Our own callables, not Jinja's i18n extension: they fill {name} placeholders
+    # and fall back to the English when a translation's placeholders are broken.
     env.globals.update(_=gettext, gettext=gettext, ngettext=ngettext, pgettext=pgettext)
     env.filters["minify_css"] = lambda css: Markup(minify_css(str(css)))
     env.globals["page_counter_css"] = lambda: page_counter_css(
@@ -109,27 +107,29 @@ def minify_css(css: str) -> str:
     return "".join(parts).replace(";}", "}").strip()
 
 
-def fill(translated: str, msgid: str, variables: dict[str, Any], messages: Messages) -> Markup:
-    """Escape a translation and fill its %(name)s placeholders (English if they are broken)."""
+def translate_markup(
+    translated: str, msgid: str, variables: dict[str, Any], messages: Messages
+) -> Markup:
+    """Escape a translation and fill its {name} placeholders (English if they are broken)."""
+    values = {name: str(escape(value)) for name, value in variables.items()}
     try:
-        return escape(translated) % variables
-    except (KeyError, ValueError, TypeError):
+        return Markup(substitute(str(escape(translated)), values))
+    except PlaceholderError:
         messages.fallbacks.add(msgid)
-        return escape(msgid) % variables
+        return Markup(substitute(str(escape(msgid)), values))
 
 
 def page_counter_css(pattern: str, english: str = PAGE_COUNTER) -> Markup:
     """Turn "Page {page} of {pages}" into CSS content with page counters."""
     try:
-        fields = list(string.Formatter().parse(pattern))
-    except ValueError:
-        fields = list(string.Formatter().parse(english))
-    parts: list[str] = []
-    for literal, name, _, _ in fields:
-        if literal:
-            parts.append(css_string(literal))
-        if name in ("page", "pages"):
-            parts.append(f"counter({name})")
+        found = list(pieces(pattern))
+    except PlaceholderError:
+        found = list(pieces(english))
+    parts = [
+        f"counter({p.name})" if p.name in ("page", "pages") else css_string(p.text)
+        for p in found
+        if p.name in ("page", "pages") or (p.name is None and p.text)
+    ]
     return Markup(" ".join(parts) or "counter(page)")
 
 
@@ -139,7 +139,7 @@ def render(
     """Render template `name`, reporting template mistakes with file and line."""
     env = environment(templates_dir)
     with translating(messages), template_errors(templates_dir, name):
-        return env.get_template(name).render(**context, **extra)
+        return env.get_template(name).render({**context, **extra})
 
 
 def render_blocks(

@@ -16,7 +16,6 @@ from explainer.render.files import OutputFile
 from explainer.render.site import page_extras
 
 MEDIA = ("screen", "print")
-KEYWORDS = ("OK OCE", "Jakarta", "UMKM", "7 PAS", "Sandiaga Uno", "Anies Baswedan")
 
 
 def learn_fallbacks(templates_dir: Path, edition: Edition, model: Explainer) -> None:
@@ -32,7 +31,6 @@ def page_vars(edition: Edition, model: Explainer, medium: str) -> dict[str, Any]
     """Return what page.html needs besides the edition's context (the cards too)."""
     return {
         "imprint": model.imprint,
-        "keywords": KEYWORDS,
         "pdf_href": pdf_name(edition.locale),
         "partial_translation": bool(real_fallbacks(edition.messages)),
         "charts": edition.charts[medium],

@@ -14,12 +14,12 @@ from typing import Any
 
 from markupsafe import Markup
 
-from explainer.context.localize import Context
+from explainer.context.localize import TITLE, Context
 from explainer.facts.model import Actor, Explainer, Source, Statement
 from explainer.i18n.catalogs import SOURCE_LOCALE, Messages, babel_locale
-from explainer.i18n.format import N_
+from explainer.i18n.format import N_, translate
 from explainer.project import ROOT_INDEX
-from explainer.render.cards import METHOD, embed_codes, fill
+from explainer.render.cards import embed_codes
 from explainer.render.environment import render
 from explainer.render.files import OutputFile
 
@@ -43,7 +43,7 @@ def page_extras(
     """Return what the page and the cards need besides the edition's context."""
     return {
         "other_pdfs": other_pdfs(context, pdf_name),
-        "embed_codes": embed_codes(messages),
+        "embed_codes": embed_codes(context, messages),
         "json_ld": json_ld(model, messages, context),
         "citation": citation(model, messages, context),
         "licence_url": model.imprint.licence_url,
@@ -72,11 +72,11 @@ def citation(model: Explainer, messages: Messages, context: Context) -> str:
     # NOTE: Suggested citation. {publisher} is the publisher's name, {title} the explainer's
     # title, {language} this edition's language (e.g. “Indonesia”), {date} the edition date.
     pattern = N_("{publisher}. “{title}”, {language} edition of {date}.")
-    return fill(
+    return translate(
         messages,
         pattern,
         publisher=model.imprint.publisher,
-        title=messages.gettext("OK OCE explained"),
+        title=context["title"],
         language=context["locale_name"],
         date=context["edition_date"],
     )
@@ -88,12 +88,8 @@ def json_ld(model: Explainer, messages: Messages, context: Context) -> Markup:
     article: dict[str, Any] = {
         "@type": "Article",
         "@id": "#article",
-        "headline": messages.gettext("OK OCE explained"),
-        "description": messages.gettext(
-            "What OK OCE is, the %(method)s steps, the reported results and the disputed "
-            "claims, with sources."
-        )
-        % {"method": METHOD},
+        "headline": context["title"],
+        "description": context["description"],
         "inLanguage": context["lang"],
         "datePublished": context["edition_date_iso"],
         "author": publisher,
@@ -190,10 +186,10 @@ def root_file(
         Choice(
             lang=lang,
             name=context["locale_name"],
-            title=messages.gettext("OK OCE explained"),
-            read=fill(messages, READ, language=context["locale_name"]),
+            title=context["title"],
+            read=translate(messages, READ, language=context["locale_name"]),
             pdf=pdfs.get(lang),
-            title_lang=_text_lang(messages, "OK OCE explained"),
+            title_lang=_text_lang(messages, TITLE),
             read_lang=_text_lang(messages, READ),
             both=messages.gettext(BOTH),
             both_lang=_text_lang(messages, BOTH),
