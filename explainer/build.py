@@ -31,6 +31,7 @@ from explainer.errors import InputError, Problem, UsageError
 from explainer.facts import load_data_dir
 from explainer.localize import N_, Context, build_context
 from explainer.model import Explainer
+from explainer.outdir import check_out
 from explainer.output import Artifact, describe, read_manifest, staging, write_manifest, write_text
 from explainer.pdf import PrintOptions
 from explainer.render import fill, render
@@ -60,6 +61,11 @@ class Project:
     @property
     def templates_dir(self) -> Path:
         return self.root / "templates"
+
+    @property
+    def inputs(self) -> list[Path]:
+        """Return the project folder and the input folders in it, the project first."""
+        return [self.root, self.data_dir, self.locales_dir, self.templates_dir]
 
 
 def pdf_name(locale: str) -> str:
@@ -194,6 +200,7 @@ def build(
     `log` gets a progress line per artefact; `warn` (default: `log`) the warnings.
     """
     warn = warn or log
+    out = check_out(out, project.inputs)
     model, warnings = load_model(project, strict=strict)
     for warning in warnings:
         warn(str(warning))
@@ -202,7 +209,11 @@ def build(
     for summary in summarize(catalog_warnings):
         warn(summary)
     with staging(out, keep=bool(locales)) as stage:
-        kept = [a for a in read_manifest(stage) if a.locale not in chosen and a.kind != "index"]
+        kept = [
+            a
+            for a in read_manifest(stage)
+            if a.locale not in chosen and a.kind != "index" and (stage / a.path).is_file()
+        ]
         pages = [a for e in editions for a in _write_page(project, model, e, stage, log)]
         artifacts = kept + pages
         if pdf:

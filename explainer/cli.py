@@ -10,6 +10,7 @@ from pathlib import Path
 
 from explainer import i18n_cli, serve
 from explainer.errors import ExplainerError, InputError, Problem
+from explainer.outdir import refuse
 from explainer.pdf import PAPER_SIZES, PDF_VARIANTS, PrintOptions
 
 
@@ -26,7 +27,11 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     build = commands.add_parser("build", help="write the HTML and PDF editions and the manifest")
-    build.add_argument("--out", type=Path, default=None, help="output folder (default: dist/)")
+    build.add_argument(
+        "--out",
+        default=None,
+        help="output folder: new, empty or a previous output (default: dist/)",
+    )
     build.add_argument(
         "--locale",
         action="append",
@@ -95,7 +100,9 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "schema":
         return _write_schema(args.out or project.data_dir / "schema.json")
     if args.command == "build":
-        out = args.out or project.root / "dist"
+        if args.out == "":
+            raise refuse("", "is empty (an unset variable?); give the output folder")
+        out = Path(args.out) if args.out is not None else project.root / "dist"
         progress = _say if _progress_wanted(args.quiet) else _quiet
         artifacts = build(
             project,

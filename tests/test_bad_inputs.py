@@ -17,6 +17,8 @@ from typing import Any
 import pytest
 import yaml
 
+from explainer.outdir import MARKER
+
 ROOT = Path(__file__).resolve().parent.parent
 CASES_FILE = Path(__file__).parent / "bad_inputs" / "cases.yaml"
 CASES: list[dict[str, Any]] = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))
@@ -64,6 +66,7 @@ def make_dist(dist: Path) -> dict[str, bytes]:
     (dist / "en").mkdir(parents=True)
     (dist / "en" / "index.html").write_text("<p>previous edition</p>\n", encoding="utf-8")
     (dist / "manifest.json").write_text('{"artifacts": []}\n', encoding="utf-8")
+    (dist / MARKER).write_text("", encoding="utf-8")
     return snapshot(dist)
 
 
