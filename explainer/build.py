@@ -36,6 +36,7 @@ from explainer.output import Artifact, describe, read_manifest, staging, write_m
 from explainer.pdf import PrintOptions
 from explainer.render import fill, render
 from explainer.site import page_extras, write_root
+from explainer.urls import template_problems
 from explainer.validate import validate
 
 if TYPE_CHECKING:
@@ -76,6 +77,13 @@ def pdf_name(locale: str) -> str:
 def load_model(project: Project, *, strict: bool = False) -> tuple[Explainer, list[Problem]]:
     """Read and validate the data files."""
     return validate(load_data_dir(project.data_dir), strict=strict)
+
+
+def check_templates(project: Project) -> None:
+    """Stop if a template links or loads what a page may not (see `urls`)."""
+    problems = template_problems(project.templates_dir)
+    if problems:
+        raise InputError(problems)
 
 
 def edition_date(model: Explainer) -> dt.date:
@@ -173,6 +181,7 @@ def check(
 ) -> list[Problem]:
     """Validate facts, catalogs and templates without writing anything."""
     model, warnings = load_model(project, strict=strict)
+    check_templates(project)
     chosen = choose_locales(project.locales_dir, locales)
     editions, catalog_warnings = check_translations(project, model, chosen, strict=strict)
     for edition in editions:
@@ -202,6 +211,7 @@ def build(
     warn = warn or log
     out = check_out(out, project.inputs)
     model, warnings = load_model(project, strict=strict)
+    check_templates(project)
     for warning in warnings:
         warn(str(warning))
     chosen = choose_locales(project.locales_dir, locales)

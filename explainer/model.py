@@ -16,6 +16,7 @@ from typing import Any
 
 from explainer.errors import Problem
 from explainer.facts import DataFile, KeyPath
+from explainer.numbers import number_problem
 
 CURRENCIES = frozenset({"IDR", "USD"})
 TOPICS = (
@@ -379,6 +380,10 @@ class Reader:
             return None
         if value < 0 or value != value or value in (float("inf"), float("-inf")):
             self.fail((*key, name), f"expected a number of zero or more, but found {value!r}")
+            return None
+        problem = number_problem(value)
+        if problem:
+            self.fail((*key, name), problem)
             return None
         return value
 
