@@ -107,6 +107,9 @@ class Edition:
     messages: Messages
     context: Context
     charts: dict[str, ChartsCtx]
+    # The locales whose PDFs the output will hold (None: every edition's), so
+    # the page links only to PDFs that exist.
+    pdfs: frozenset[str] | None = None
 
 
 def prepare(project: Project, model: Explainer, locales: list[str]) -> list[Edition]:
@@ -155,12 +158,13 @@ def _stop_on_errors(problems: list[Problem], strict: bool) -> None:
 
 def page_vars(edition: Edition, model: Explainer, medium: str) -> dict[str, Any]:
     """Return what page.html needs besides the edition's context (the cards too)."""
+    has_pdf = edition.pdfs is None or edition.locale in edition.pdfs
     return {
         "edition": model.edition,
-        "pdf_href": pdf_name(edition.locale),
+        "pdf_href": pdf_name(edition.locale) if has_pdf else None,
         "partial_translation": bool(real_fallbacks(edition.messages)),
         "charts": edition.charts[medium],
-        **page_extras(model, edition.messages, edition.context, pdf_name),
+        **page_extras(model, edition.messages, edition.context, pdf_name, edition.pdfs),
     }
 
 
@@ -224,6 +228,9 @@ def build(
             for a in read_manifest(stage)
             if a.locale not in chosen and a.kind != "index" and (stage / a.path).is_file()
         ]
+        with_pdf = frozenset(chosen if pdf else ()) | {a.locale for a in kept if a.kind == "pdf"}
+        for edition in editions:
+            edition.pdfs = with_pdf
         pages = [a for e in editions for a in _write_page(project, model, e, stage, log)]
         artifacts = kept + pages
         if pdf:

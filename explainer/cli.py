@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import signal
 import sys
@@ -90,6 +91,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"explainer: {len(error.problems)} problem(s); nothing was written", file=sys.stderr
             )
         return error.exit_code
+    except OSError as error:
+        print(os_error_message(error), file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("explainer: interrupted; the previous output is untouched", file=sys.stderr)
         return 130
@@ -98,6 +102,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 143
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+# What to do about the OS errors a build may meet.
+OS_ERROR_HINTS = {
+    errno.ENOSPC: "free some space and build again",
+    errno.EDQUOT: "free some space and build again",
+    errno.EROFS: "the file system is read-only; choose another --out",
+    errno.EACCES: "check the permissions, or choose another --out",
+    errno.EPERM: "check the permissions, or choose another --out",
+}
+
+
+def os_error_message(error: OSError) -> str:
+    """Return one line saying what failed, where, and what to do; any output is left as it was."""
+    where = f"{os.fsdecode(error.filename)!r}: " if error.filename is not None else ""
+    hint = OS_ERROR_HINTS.get(error.errno or 0, "")
+    reason = error.strerror or str(error)
+    hint = f"; {hint}" if hint else ""
+    return f"explainer: {where}{reason}{hint}; the previous output is untouched"
 
 
 class Terminated(BaseException):
