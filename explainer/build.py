@@ -12,6 +12,7 @@ from explainer.facts.model import Explainer
 from explainer.facts.validate import validate
 from explainer.i18n.catalogs import available_locales, choose_locales, load_messages, po_path
 from explainer.i18n.checks import check_catalogs, fallback_problems, summarize
+from explainer.outdir import check_out
 from explainer.output import (
     Artifact,
     describe,
@@ -26,6 +27,7 @@ from explainer.render.bilingual import render_bilingual
 from explainer.render.files import OutputFile
 from explainer.render.page import edition_cards, edition_files, learn_fallbacks, render_page
 from explainer.render.site import root_file
+from explainer.urls import template_problems
 
 Log = Callable[[str], None]
 
@@ -33,6 +35,13 @@ Log = Callable[[str], None]
 def load_model(project: Project, *, strict: bool = False) -> tuple[Explainer, list[Problem]]:
     """Read and validate the data files."""
     return validate(load_data_dir(project.data_dir), strict=strict)
+
+
+def check_templates(project: Project) -> None:
+    """Stop if a template links or loads what a page may not (see `urls`)."""
+    problems = template_problems(project.templates_dir)
+    if problems:
+        raise InputError(problems)
 
 
 def prepare(project: Project, model: Explainer, locales: list[str]) -> list[Edition]:
@@ -65,6 +74,7 @@ def check(
 ) -> list[Problem]:
     """Validate facts, catalogs and templates without writing anything."""
     model, warnings = load_model(project, strict=strict)
+    check_templates(project)
     chosen = choose_locales(project.locales_dir, locales)
     editions, catalog_warnings = check_translations(project, model, chosen, strict=strict)
     for edition in editions:
@@ -92,7 +102,9 @@ def build(
     `log` gets a progress line per artefact; `warn` (default: `log`) the warnings.
     """
     warn = warn or log
+    out = check_out(out, project.inputs)
     model, warnings = load_model(project, strict=strict)
+    check_templates(project)
     for warning in warnings:
         warn(str(warning))
     chosen = choose_locales(project.locales_dir, locales)
@@ -100,7 +112,14 @@ def build(
     for summary in summarize(catalog_warnings):
         warn(summary)
     with staging(out, keep=bool(locales)) as stage:
-        kept = [a for a in read_manifest(stage) if a.locale not in chosen and a.kind != "index"]
+        kept = [
+            a
+            for a in read_manifest(stage)
+            if a.locale not in chosen and a.kind != "index" and (stage / a.path).is_file()
+        ]
+        with_pdf = frozenset(chosen if pdf else ()) | {a.locale for a in kept if a.kind == "pdf"}
+        for edition in editions:
+            edition.pdfs = with_pdf
         files = [f for e in editions for f in edition_files(project.templates_dir, e, model)]
         artifacts = kept + write_files(stage, files, log)
         if pdf:

@@ -38,6 +38,11 @@ class Project:
         """Return the folder of the Jinja templates."""
         return self.root / "templates"
 
+    @property
+    def inputs(self) -> list[Path]:
+        """Return the project folder and the input folders in it, the project first."""
+        return [self.root, self.data_dir, self.locales_dir, self.templates_dir]
+
 
 def page_path(locale: str) -> str:
     """Return the path of an edition's web page, relative to the output folder."""

@@ -17,6 +17,8 @@ from typing import Any
 import pytest
 import yaml
 
+from explainer.outdir import MARKER
+
 ROOT = Path(__file__).resolve().parent.parent
 CASES_FILE = Path(__file__).parent / "bad_inputs" / "cases.yaml"
 CASES: list[dict[str, Any]] = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))
@@ -39,6 +41,9 @@ def apply_case(project: Path, case: dict[str, Any]) -> int:
         path.write_text(case["whole"], encoding="utf-8")
         return 1
     text = path.read_text(encoding="utf-8")
+    if "grow_to" in case:
+        path.write_text(text + "#" * (case["grow_to"] - len(text.encode())) + "\n", "utf-8")
+        return 1
     if "append_bytes" in case:
         path.write_bytes(path.read_bytes() + bytes.fromhex(case["append_bytes"]))
         return text.count("\n") + 1
@@ -64,6 +69,7 @@ def make_dist(dist: Path) -> dict[str, bytes]:
     (dist / "en").mkdir(parents=True)
     (dist / "en" / "index.html").write_text("<p>previous edition</p>\n", encoding="utf-8")
     (dist / "manifest.json").write_text('{"artifacts": []}\n', encoding="utf-8")
+    (dist / MARKER).write_text("", encoding="utf-8")
     return snapshot(dist)
 
 
@@ -96,15 +102,38 @@ def test_corpus_is_large_enough() -> None:
     assert len(set(names)) == len(names), "case names must be unique"
 
 
+def make_files(root: Path, case: dict[str, Any]) -> None:
+    """Create the case's extra files and FIFOs (paths relative to `root`)."""
+    for name, text in case.get("files", {}).items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(text.encode("utf-8", "surrogateescape"))
+    for name in case.get("fifos", []):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        os.mkfifo(root / name)
+
+
+def tree_hash(folder: Path) -> dict[str, bytes]:
+    """Return every entry under `folder` (files with their bytes, folders as empty)."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() if p.is_file() else b"/"
+        for p in folder.rglob("*")
+        if not p.is_fifo()
+    }
+
+
 @pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
 def test_bad_input(tmp_path: Path, case: dict[str, Any]) -> None:
     project = copy_project(tmp_path / "project")
     line = apply_case(project, case)
+    make_files(tmp_path, case)
     dist = tmp_path / "dist"
     before = make_dist(dist)
-    args = case.get("args", ["build", "--no-pdf"])
+    args = [a.replace("{tmp}", str(tmp_path)) for a in case.get("args", ["build", "--no-pdf"])]
+    out = case.get("out")
     if args[0] == "build":
-        args = [*args, "--out", str(dist)]
+        target = str(dist) if out is None else (str(tmp_path / out) if out else "")
+        args = [*args, "--out", target]
+    everything = tree_hash(tmp_path)
 
     result = run_cli(project, args, case.get("env", {}))
 
@@ -115,3 +144,5 @@ def test_bad_input(tmp_path: Path, case: dict[str, Any]) -> None:
         assert expected(line, pattern) in output, output
     assert snapshot(dist) == before, "the previous output was changed"
     assert not list(tmp_path.glob(".dist.build-*")), "a staging folder was left behind"
+    if out is not None:
+        assert tree_hash(tmp_path) == everything, "a refused --out changed files"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import hashlib
 import json
@@ -146,3 +147,77 @@ def test_output_lost_mid_swap_is_restored(tmp_path: Path) -> None:
 
 def test_project_fixture_is_the_real_project(project: Project) -> None:
     assert project.root == ROOT
+
+
+def children(pid: int) -> set[int]:
+    """Return the ids of the processes `pid` started that are still running."""
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found |= {int(c) for c in (task / "children").read_text().split()}
+        except OSError:
+            continue
+    return found
+
+
+def alive(pid: int) -> bool:
+    """Return whether a process runs (a zombie waiting to be reaped does not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")
+
+
+@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM], ids=["kill", "term"])
+def test_no_process_of_a_killed_build_survives(
+    tmp_path: Path, dist: Path, signum: signal.Signals
+) -> None:
+    out = tmp_path / "dist"
+    shutil.copytree(dist, out)
+    (out / ".build-cache.json").unlink(missing_ok=True)  # so the build renders PDFs
+    before = assert_complete(out)
+    process = subprocess.Popen(
+        cli(ROOT, "build", "--out", str(out)),
+        env=quiet_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    workers: set[int] = set()
+    try:
+        deadline = time.monotonic() + 60
+        while len(workers) < 2:
+            assert process.poll() is None, "the build ended before its workers started"
+            assert time.monotonic() < deadline, "no PDF workers started"
+            workers |= children(process.pid)
+            time.sleep(0.02)
+        time.sleep(0.5)  # into WeasyPrint
+        process.send_signal(signum)  # the build only, not its process group
+        process.wait(timeout=30)
+        deadline = time.monotonic() + 5
+        while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not [pid for pid in workers if alive(pid)], "a PDF worker outlived its build"
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+    assert assert_complete(out) == before
+
+    started = time.monotonic()
+    subprocess.run(cli(ROOT, "build", "--no-pdf", "--out", str(out)), env=quiet_env(), check=True)
+    assert time.monotonic() - started < 30
+    assert not list(tmp_path.glob(".dist.build-*")), "the staging folder was not removed"
+    assert_complete(out)
+
+
+def test_a_cold_build_leaves_the_temp_folder_as_it_found_it(tmp_path: Path) -> None:
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = {**quiet_env(), "TMPDIR": str(temp)}
+    out = tmp_path / "dist"
+    subprocess.run(cli(ROOT, "build", "--out", str(out)), env=env, check=True)
+    assert len([a for a in assert_complete(out) if a.endswith(".pdf")]) == 3
+    assert sorted(p.name for p in temp.iterdir()) == []
+    assert not [p for p in out.rglob(".render-*")], "a render's scratch folder was left"

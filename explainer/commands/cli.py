@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,6 +13,7 @@ from pathlib import Path
 from explainer.commands import i18n as i18n_cli
 from explainer.commands import serve
 from explainer.errors import ExplainerError, InputError, Problem
+from explainer.outdir import refuse
 from explainer.pdf.weasy import PAPER_SIZES, PDF_VARIANTS, PrintOptions
 
 
@@ -27,7 +30,11 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     build = commands.add_parser("build", help="write the HTML and PDF editions and the manifest")
-    build.add_argument("--out", type=Path, default=None, help="output folder (default: dist/)")
+    build.add_argument(
+        "--out",
+        default=None,
+        help="output folder: new, empty or a previous output (default: dist/)",
+    )
     build.add_argument(
         "--locale",
         action="append",
@@ -75,6 +82,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
+    previous = signal.signal(signal.SIGTERM, _terminated)
     try:
         return _run(args)
     except ExplainerError as error:
@@ -84,9 +92,44 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"explainer: {len(error.problems)} problem(s); nothing was written", file=sys.stderr
             )
         return error.exit_code
+    except OSError as error:
+        print(os_error_message(error), file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("explainer: interrupted; the previous output is untouched", file=sys.stderr)
         return 130
+    except Terminated:
+        print("explainer: terminated; the previous output is untouched", file=sys.stderr)
+        return 143
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+# What to do about the OS errors a build may meet.
+OS_ERROR_HINTS = {
+    errno.ENOSPC: "free some space and build again",
+    errno.EDQUOT: "free some space and build again",
+    errno.EROFS: "the file system is read-only; choose another --out",
+    errno.EACCES: "check the permissions, or choose another --out",
+    errno.EPERM: "check the permissions, or choose another --out",
+}
+
+
+def os_error_message(error: OSError) -> str:
+    """Return one line saying what failed, where, and what to do; any output is left as it was."""
+    where = f"{os.fsdecode(error.filename)!r}: " if error.filename is not None else ""
+    hint = OS_ERROR_HINTS.get(error.errno or 0, "")
+    reason = error.strerror or str(error)
+    hint = f"; {hint}" if hint else ""
+    return f"explainer: {where}{reason}{hint}; the previous output is untouched"
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: unwind, so that the staging folder and the workers go too."""
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise Terminated
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -97,7 +140,9 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "schema":
         return _write_schema(args.out or project.data_dir / "schema.json")
     if args.command == "build":
-        out = args.out or project.root / "dist"
+        if args.out == "":
+            raise refuse("", "is empty (an unset variable?); give the output folder")
+        out = Path(args.out) if args.out is not None else project.root / "dist"
         progress = _say if _progress_wanted(args.quiet) else _quiet
         artifacts = build(
             project,

@@ -12,17 +12,20 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import suppress
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 from markupsafe import escape
 
 from explainer.build import load_model
 from explainer.context.edition import edition_date, localize
-from explainer.errors import ExplainerError
+from explainer.errors import ExplainerError, UsageError
 from explainer.i18n.catalogs import Messages, choose_locales, load_messages
 from explainer.i18n.checks import check_catalogs
 from explainer.project import Project, page_path
@@ -47,12 +50,23 @@ HIGHLIGHT_STYLE = (
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `explainer serve` to the command line."""
     serve = commands.add_parser("serve", help="preview the web pages; rebuild on every change")
-    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000)")
+    serve.add_argument("--port", type=port, default=8000, help="port on 127.0.0.1 (default 8000)")
     serve.add_argument(
         "--highlight-fallbacks",
         action="store_true",
         help="mark the strings shown in English because they are not translated",
     )
+
+
+def port(text: str) -> int:
+    """Return a TCP port number from the command line (1 to 65535)."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = -1
+    if not 1 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"expected a port from 1 to 65535, not {text!r}")
+    return number
 
 
 class Highlighting(Messages):
@@ -89,6 +103,7 @@ def render_pages(project: Project, *, highlight: bool = False) -> dict[str, str]
         if highlight:
             messages = Highlighting(locale, messages.translations, messages.catalog)
         edition = localize(model, messages, locales, edition_date(model))
+        edition.pdfs = frozenset()  # the preview has no PDFs to link to
         learn_fallbacks(project.templates_dir, edition, model)
         html = render_page(project.templates_dir, edition, model, "screen")
         pages["/" + page_path(locale)] = mark_fallbacks(html) if highlight else html
@@ -144,6 +159,8 @@ class Preview:
             pages, error = render_pages(self.project, highlight=self.highlight), ""
         except ExplainerError as failure:
             pages, error = {}, str(failure)
+        except Exception as failure:  # keep serving: show it, and rebuild on the next change
+            pages, error = {}, f"unexpected error: {type(failure).__name__}: {failure}"
         with self._lock:
             self.pages, self.error = pages, error
             self.version += 1
@@ -167,7 +184,10 @@ class Preview:
     def watch(self, stop: threading.Event) -> None:
         """Poll the inputs until `stop` is set."""
         while not stop.wait(POLL_SECONDS):
-            self.refresh()
+            try:
+                self.refresh()
+            except Exception as failure:  # e.g. a file removed while being looked at
+                self.log(f"unexpected error while watching: {failure}")
 
 
 def make_server(preview: Preview, port: int) -> ThreadingHTTPServer:
@@ -176,7 +196,10 @@ def make_server(preview: Preview, port: int) -> ThreadingHTTPServer:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             path = self.path.split("?", 1)[0]
-            if path == "/__version":
+            if not local_host(self.headers.get("Host")):
+                # DNS rebinding: a page from elsewhere must not read the preview.
+                self._send(HTTPStatus.MISDIRECTED_REQUEST, "unknown host\n", "text/plain")
+            elif path == "/__version":
                 self._send(HTTPStatus.OK, str(preview.version), "text/plain")
             elif path == "/":
                 self.send_response(HTTPStatus.FOUND)
@@ -193,19 +216,42 @@ def make_server(preview: Preview, port: int) -> ThreadingHTTPServer:
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Cache-Control", "no-store")
             self.end_headers()
-            self.wfile.write(body)
+            with suppress(ConnectionError):  # the browser went away; nothing to tell
+                self.wfile.write(body)
 
         def log_message(self, format: str, *args: object) -> None:
             pass  # keep the terminal for build messages
 
-    return ThreadingHTTPServer(("127.0.0.1", port), Handler)
+    return QuietServer(("127.0.0.1", port), Handler)
+
+
+class QuietServer(ThreadingHTTPServer):
+    """A server that does not print a traceback when a browser closes a connection."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+def local_host(host: str | None) -> bool:
+    """Return whether a Host header names this machine: 127.0.0.1 or localhost, any port."""
+    if not host:
+        return False
+    name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+    return name.lower() in ("127.0.0.1", "localhost")
 
 
 def serve(project: Project, *, port: int = 8000, highlight: bool = False) -> int:
     """Serve the preview until interrupted."""
     preview = Preview(project, highlight=highlight)
     preview.refresh()
-    server = make_server(preview, port)
+    try:
+        server = make_server(preview, port)
+    except OSError as error:
+        raise UsageError(
+            f"explainer: cannot listen on 127.0.0.1:{port}: {error.strerror};"
+            " choose another with --port"
+        ) from None
     stop = threading.Event()
     threading.Thread(target=preview.watch, args=(stop,), daemon=True).start()
     print(f"serving http://127.0.0.1:{server.server_port}/ (Ctrl-C to stop)")

@@ -21,6 +21,9 @@ class Edition:
     messages: Messages
     context: Context
     charts: dict[str, ChartsCtx]
+    # The locales whose PDFs the output will hold (None: every edition's), so
+    # the page links only to PDFs that exist.
+    pdfs: frozenset[str] | None = None
 
 
 def edition_date(model: Explainer) -> dt.date:

@@ -28,6 +28,12 @@ DATA_FILES = (
     "timeline",
 )
 
+# Bounds on hostile or broken files: an alias "bomb" of ten lines expands to
+# billions of values, and deep nesting exhausts the parser's stack.
+MAX_FILE_BYTES = 2_000_000
+MAX_DEPTH = 40
+MAX_ALIASED_VALUES = 10_000
+
 _SCALARS = {
     "tag:yaml.org,2002:int": int,
     "tag:yaml.org,2002:float": float,
@@ -81,6 +87,10 @@ def load_data_dir(folder: Path) -> dict[str, DataFile]:
 def load_file(path: Path) -> DataFile:
     """Parse one YAML file into a DataFile."""
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            message = f"is {size:,} bytes; a data file may hold at most {MAX_FILE_BYTES:,}"
+            raise InputError([Problem(str(path), message)])
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise InputError([Problem(str(path), "the data file is missing")]) from None
@@ -103,17 +113,31 @@ def parse_text(text: str, path: str) -> DataFile:
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
         message = f"not valid YAML: unacceptable character #x{error.character:04x}: {error.reason}"
         raise InputError([Problem(path, message, line, column)]) from None
+    except RecursionError:
+        message = f"not valid YAML: nested more than {MAX_DEPTH} levels deep"
+        raise InputError([Problem(path, message)]) from None
     data = DataFile(path, None)
     problems: list[Problem] = []
-    data.content = _convert(node, (), data, problems) if node is not None else None
+    data.content = _convert(node, (), data, problems, _Walk()) if node is not None else None
     if problems:
         raise InputError(problems)
     return data
 
 
-def _convert(node: yaml.Node, key: KeyPath, data: DataFile, problems: list[Problem]) -> Any:
+@dataclass
+class _Walk:
+    """The nodes met so far, to bound what aliases repeat."""
+
+    seen: set[int] = field(default_factory=set)
+    repeated: int = 0
+
+
+def _convert(
+    node: yaml.Node, key: KeyPath, data: DataFile, problems: list[Problem], walk: _Walk
+) -> Any:
     """Turn a YAML node into Python values, recording positions and duplicate keys."""
     data.places[key] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    _bound(node, key, data, walk)
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -122,11 +146,27 @@ def _convert(node: yaml.Node, key: KeyPath, data: DataFile, problems: list[Probl
                 data.places[(*key, name)] = (key_node.start_mark.line + 1, 1)
                 problems.append(data.problem((*key, name), f"duplicate key {name!r}"))
                 continue
-            result[name] = _convert(value_node, (*key, name), data, problems)
+            result[name] = _convert(value_node, (*key, name), data, problems, walk)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, (*key, i), data, problems) for i, item in enumerate(node.value)]
+        return [
+            _convert(item, (*key, i), data, problems, walk) for i, item in enumerate(node.value)
+        ]
     return _scalar(node)
+
+
+def _bound(node: yaml.Node, key: KeyPath, data: DataFile, walk: _Walk) -> None:
+    """Stop at nesting deeper than MAX_DEPTH or aliases repeating too many values."""
+    if len(key) > MAX_DEPTH:
+        message = f"nested more than {MAX_DEPTH} levels deep (or an alias refers to itself)"
+        line, column = data.places[key]
+        raise InputError([Problem(data.path, message, line, column, format_key(key[:2]))])
+    if id(node) in walk.seen:
+        walk.repeated += 1
+        if walk.repeated > MAX_ALIASED_VALUES:
+            message = f"aliases (*name) repeat more than {MAX_ALIASED_VALUES:,} values"
+            raise InputError([data.problem(key, message)])
+    walk.seen.add(id(node))
 
 
 def _scalar(node: yaml.Node) -> Any:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import unicodedata
 from pathlib import Path
 
 from explainer.errors import Problem
 from explainer.facts.model import Explainer, Quote
+
+# A captured article is text of some kilobytes; anything far larger is not one.
+MAX_CAPTURE_BYTES = 20_000_000
 
 
 def normalize(text: str) -> str:
@@ -37,10 +42,10 @@ def check_quotes(model: Explainer, folder: Path) -> list[Problem]:
             continue
         path = folder / source.capture
         try:
-            texts[source.id] = normalize(path.read_text(encoding="utf-8"))
-        except OSError as error:
+            texts[source.id] = normalize(read_capture(folder, source.capture))
+        except CaptureError as error:
             problems.append(
-                Problem(str(path), f"cannot read the capture of {source.id!r}: {error.strerror}")
+                Problem(str(path), f"cannot read the capture of {source.id!r}: {error}")
             )
     for owner, quote in all_quotes(model):
         text = texts.get(quote.source)
@@ -54,6 +59,38 @@ def check_quotes(model: Explainer, folder: Path) -> list[Problem]:
                 )
             )
     return problems
+
+
+class CaptureError(Exception):
+    """Why a capture cannot be read."""
+
+
+def read_capture(folder: Path, name: str) -> str:
+    """Return the text of a capture: a regular UTF-8 file of at most MAX_CAPTURE_BYTES in `folder`.
+
+    The path may not lead out of `folder` (by `..`, an absolute path or a
+    symbolic link), and FIFOs and devices are refused without blocking on them.
+    """
+    path = Path(os.path.realpath(folder / name))
+    if not path.is_relative_to(os.path.realpath(folder)):
+        raise CaptureError(f"the path {name!r} leads outside {str(folder)!r}")
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+    except OSError as error:
+        raise CaptureError(error.strerror) from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise CaptureError("not a regular file (a folder, FIFO or device)")
+        if info.st_size > MAX_CAPTURE_BYTES:
+            raise CaptureError(f"{info.st_size:,} bytes; at most {MAX_CAPTURE_BYTES:,} are read")
+        data = handle.read(MAX_CAPTURE_BYTES + 1)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise CaptureError(
+            f"not UTF-8 text (byte {data[error.start]:#04x} at {error.start})"
+        ) from None
 
 
 def _closest(quote: str, text: str) -> str:

@@ -26,6 +26,7 @@ from explainer.facts.model import (
     Text,
     parse_partial_date,
 )
+from explainer.numbers import number_problem
 
 
 class Reader:
@@ -127,6 +128,10 @@ class Reader:
             return None
         if value < 0 or value != value or value in (float("inf"), float("-inf")):
             self.fail((*key, name), f"expected a number of zero or more, but found {value!r}")
+            return None
+        problem = number_problem(value)
+        if problem:
+            self.fail((*key, name), problem)
             return None
         return value
 

@@ -30,6 +30,7 @@ from explainer.facts.model import (
     Topic,
 )
 from explainer.facts.reader import Reader
+from explainer.urls import web_url_problem
 
 # The keys each kind of entry may have (also the source of data/schema.json).
 EDITION_KEYS = ("date", "publisher", "licence", "licence_url", "method", "keywords")
@@ -124,7 +125,7 @@ def _edition(r: Reader) -> Imprint:
         date=date.first_day() if date else dt.date(1970, 1, 1),
         publisher=r.string(obj, "publisher", key),
         licence=r.string(obj, "licence", key),
-        licence_url=r.string(obj, "licence_url", key, required=False) or None,
+        licence_url=_web_url(r, obj, "licence_url", key),
         method=r.string(obj, "method", key),
         keywords=_keywords(r, obj, key),
     )
@@ -141,16 +142,22 @@ def _keywords(r: Reader, obj: dict[str, Any], key: KeyPath) -> tuple[str, ...]:
     return tuple(words)
 
 
+def _web_url(r: Reader, obj: dict[str, Any], name: str, key: KeyPath) -> str | None:
+    """Return obj[name] if it is a web address a reader may follow (see `urls`)."""
+    url = r.string(obj, name, key, required=False) or None
+    problem = web_url_problem(url) if url else None
+    if problem:
+        r.fail((*key, name), problem)
+        return None
+    return url
+
+
 def _sources(r: Reader, ids: set[str]) -> tuple[Source, ...]:
     result = []
     for i, raw in enumerate(r.items(_top(r, "sources"), ("sources",))):
         key: KeyPath = ("sources", i)
         obj = r.mapping(raw, key, SOURCE_KEYS)
-        url = r.string(obj, "url", key, required=False) or None
-        if url and not url.startswith(("https://", "http://")):
-            r.fail(
-                (*key, "url"), f"expected a web address starting with https://, but found {url!r}"
-            )
+        url = _web_url(r, obj, "url", key)
         result.append(
             Source(
                 id=r.ident(obj, key, ids),
@@ -285,12 +292,16 @@ def _figure(r: Reader, raw: Any, key: KeyPath, ids: set[str], known: _Known) -> 
     topic = r.choice(obj, "topic", key, TOPICS)
     if "topic" not in obj:
         r.fail((*key, "topic"), "'topic' is missing")
+    value = r.amount(obj, "value", key) or 0
+    value_max = r.amount(obj, "value_max", key, required=False)
+    if value_max is not None and value_max < value:
+        r.fail((*key, "value_max"), f"the range ends ({value_max}) below its start ({value})")
     return Figure(
         id=r.ident(obj, key, ids),
         topic=topic or "participants",
         label=r.text(obj, "label", key, args) or Text(""),
-        value=r.amount(obj, "value", key) or 0,
-        value_max=r.amount(obj, "value_max", key, required=False),
+        value=value,
+        value_max=value_max,
         qualifier=r.choice(obj, "qualifier", key, QUALIFIERS),
         currency=r.currency(obj, key),
         period=_period(r, obj.get("period"), (*key, "period")),

@@ -16,6 +16,8 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from explainer.outdir import regular_file_inside
+
 CACHE = ".build-cache.json"
 
 
@@ -56,8 +58,8 @@ class Cache:
     def reuse(self, path: str, key: str, stage: Path) -> bool:
         """Put the cached `path` into `stage` if it was made from inputs hashing to `key`."""
         entry = self.entries.get(path)
-        source = self.root / path
-        if not isinstance(entry, dict) or entry.get("key") != key or not source.is_file():
+        source = regular_file_inside(self.root, path)
+        if not isinstance(entry, dict) or entry.get("key") != key or source is None:
             return False
         if file_hash(source) != entry.get("sha256"):
             return False

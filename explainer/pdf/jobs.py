@@ -8,23 +8,29 @@ previous output (see `cache`).
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import json
 import multiprocessing
 import os
+import signal
 import time
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
 from explainer import __version__
+from explainer.output import release_inherited
 from explainer.pdf.cache import Cache, file_hash, tree_hash
 from explainer.pdf.weasy import PrintOptions
 from explainer.project import ASSETS, bilingual_locale, bilingual_pdf_path, pdf_path
 
 Log = Callable[[str], None]
+# prctl(2): send this signal to the calling process when its parent dies.
+PR_SET_PDEATHSIG = 1
 
 # A new version of any of these may change the PDF, so it is part of the cache key.
 RENDERER_PACKAGES = ("weasyprint", "pydyf", "pyphen", "fonttools", "tinycss2", "cssselect2")
@@ -128,9 +134,41 @@ def _run(todo: list[PdfJob], stage: Path, log: Log, workers: int | None) -> list
     context = multiprocessing.get_context(method)
     # Longest first, so that the last job to start is a short one.
     longest_first = sorted(todo, key=lambda job: len(job.html), reverse=True)
-    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+    pool = ProcessPoolExecutor(
+        max_workers=count,
+        mp_context=context,
+        initializer=die_with_parent,
+        initargs=(os.getpid(),),
+    )
+    try:
         futures = [_submit(pool, job, stage) for job in longest_first]
         return [_logged(future.result(), log) for future in futures]
+    except BaseException:
+        # Interrupted or failed: stop the other renders now rather than wait for them.
+        _kill_workers(pool)
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def die_with_parent(parent: int) -> None:
+    """Make a worker die with the build (Linux), and let go of the build's staging lock."""
+    release_inherited()
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the build died before prctl took effect
+        os._exit(1)
+
+
+def _kill_workers(pool: ProcessPoolExecutor) -> None:
+    """Kill the pool's worker processes."""
+    processes = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        with suppress(OSError):
+            process.kill()
 
 
 def _submit(pool: Executor, job: PdfJob, stage: Path) -> Future[PdfResult]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import mimetypes
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -89,10 +90,25 @@ def write_pdf(html: str, target: Path, options: PrintOptions | None = None) -> l
 
     The PDF's metadata (title, language, author, description, keywords,
     generator, dates) is what WeasyPrint reads from the HTML's head.
+
+    WeasyPrint writes the fonts of @font-face rules into a temporary folder
+    that it removes only when its font configuration is garbage-collected
+    (often never, in a worker process). Here that folder is made inside a
+    scratch folder beside `target`, removed when the render ends; a killed
+    build leaves it in its staging folder, which the next build removes.
     """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".render-", dir=target.parent) as scratch:
+        saved, tempfile.tempdir = tempfile.tempdir, scratch
+        try:
+            return _write_pdf(html, target, options or PrintOptions())
+        finally:
+            tempfile.tempdir = saved
+
+
+def _write_pdf(html: str, target: Path, options: PrintOptions) -> list[str]:
     import weasyprint
 
-    options = options or PrintOptions()
     rendering = options.rendering()
     fetcher = make_fetcher()
     paper = weasyprint.CSS(string=options.page_css(), url_fetcher=fetcher)

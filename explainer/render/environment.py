@@ -23,6 +23,7 @@ from explainer.errors import InputError, Problem
 from explainer.i18n.catalogs import Messages
 from explainer.i18n.format import N_
 from explainer.placeholders import PlaceholderError, pieces, substitute
+from explainer.urls import check_rendered
 
 # NOTE: PDF page footer. {page} is the page number and {pages} the number of pages, e.g. 3
 # and 12.
@@ -139,7 +140,9 @@ def render(
     """Render template `name`, reporting template mistakes with file and line."""
     env = environment(templates_dir)
     with translating(messages), template_errors(templates_dir, name):
-        return env.get_template(name).render({**context, **extra})
+        html = env.get_template(name).render({**context, **extra})
+    check_rendered(html, templates_dir / name)
+    return html
 
 
 def render_blocks(
@@ -166,10 +169,13 @@ def render_blocks(
         page = template.new_context({**context, **extra})
         for _ in template.root_render_func(page):
             pass
-        return [
+        rendered = [
             "".join(template.blocks[block](page.derived(dict(overrides))))
             for block, overrides in blocks
         ]
+    for html in rendered:
+        check_rendered(html, templates_dir / name)
+    return rendered
 
 
 @contextmanager

@@ -29,12 +29,13 @@ def learn_fallbacks(templates_dir: Path, edition: Edition, model: Explainer) -> 
 
 def page_vars(edition: Edition, model: Explainer, medium: str) -> dict[str, Any]:
     """Return what page.html needs besides the edition's context (the cards too)."""
+    has_pdf = edition.pdfs is None or edition.locale in edition.pdfs
     return {
         "imprint": model.imprint,
-        "pdf_href": pdf_name(edition.locale),
+        "pdf_href": pdf_name(edition.locale) if has_pdf else None,
         "partial_translation": bool(real_fallbacks(edition.messages)),
         "charts": edition.charts[medium],
-        **page_extras(model, edition.messages, edition.context, pdf_name),
+        **page_extras(model, edition.messages, edition.context, pdf_name, edition.pdfs),
     }
 
 

@@ -7,7 +7,7 @@ absolute address is the licence's.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,11 +38,18 @@ BOTH = N_("Both languages side by side (PDF)")
 
 
 def page_extras(
-    model: Explainer, messages: Messages, context: Context, pdf_name: Callable[[str], str]
+    model: Explainer,
+    messages: Messages,
+    context: Context,
+    pdf_name: Callable[[str], str],
+    pdfs: Collection[str] | None = None,
 ) -> dict[str, Any]:
-    """Return what the page and the cards need besides the edition's context."""
+    """Return what the page and the cards need besides the edition's context.
+
+    `pdfs` are the locales whose PDFs exist (None: all of them).
+    """
     return {
-        "other_pdfs": other_pdfs(context, pdf_name),
+        "other_pdfs": other_pdfs(context, pdf_name, pdfs),
         "embed_codes": embed_codes(context, messages),
         "json_ld": json_ld(model, messages, context),
         "citation": citation(model, messages, context),
@@ -53,8 +60,10 @@ def page_extras(
     }
 
 
-def other_pdfs(context: Context, pdf_name: Callable[[str], str]) -> list[dict[str, str]]:
-    """Return the other editions' PDFs, each named in this edition's language."""
+def other_pdfs(
+    context: Context, pdf_name: Callable[[str], str], pdfs: Collection[str] | None = None
+) -> list[dict[str, str]]:
+    """Return the other editions' PDFs that exist, each named in this edition's language."""
     here = babel_locale(context["lang"])
     return [
         {
@@ -63,7 +72,7 @@ def other_pdfs(context: Context, pdf_name: Callable[[str], str]) -> list[dict[st
             "language": babel_locale(e["lang"]).get_display_name(here) or e["lang"],
         }
         for e in context["editions"]
-        if e["lang"] != context["lang"]
+        if e["lang"] != context["lang"] and (pdfs is None or e["lang"] in pdfs)
     ]
 
 
