@@ -34,19 +34,6 @@ GAP = 14
 # Average advance of a sans-serif glyph, in ems, with a margin for bold digits.
 GLYPH = 0.56
 
-FUNNEL = (
-    # NOTE: Funnel chart, first bar label: people who registered with OK OCE in a year.
-    ("registered-2018", N_("Registered")),
-    # NOTE: Funnel chart, second bar label: registered people who took part in training.
-    ("trained-2018", N_("Took part in training")),
-    # NOTE: Funnel chart, third bar label: people who received mentoring.
-    ("mentored-2018", N_("Received mentoring")),
-    # NOTE: Funnel chart, fourth bar label: businesses that got a micro and small business licence.
-    ("licensed-2018", N_("Businesses licensed (IUMK)")),
-    # NOTE: Funnel chart, last bar label: workers employed by the licensed businesses.
-    ("jobs-2018", N_("Workers employed by those businesses")),
-)
-
 
 class LineCtx(TypedDict):
     y: float
@@ -194,7 +181,7 @@ class _Layout:
         return bars, y - GAP + 2
 
     def funnel(self) -> ChartCtx:
-        rows = [(self.figure(fid), self.fmt._(name), "") for fid, name in FUNNEL]
+        rows = [(self.figure(b.figure), self.fmt.text(b.label), "") for b in self.model.funnel]
         bars, height = self.bars(rows, 0)
         end = rows[0][0].period.end or rows[0][0].period.start or PartialDate(0)
         steps = "; ".join(f"{b['name']}: {b['value']}" for b in bars)

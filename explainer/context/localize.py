@@ -34,25 +34,6 @@ DESCRIPTION = N_(
     "with sources."
 )
 
-TOPIC_TITLES = {
-    # NOTE: Sub-heading in “Reported results” over figures about who took part.
-    "participants": N_("Participants and registrations"),
-    # NOTE: Sub-heading in “Reported results” over figures about training.
-    "training": N_("Training"),
-    # NOTE: Sub-heading in “Reported results” over figures about mentoring.
-    "mentoring": N_("Mentoring"),
-    # NOTE: Sub-heading in “Reported results” over figures about business licences (permits).
-    "licences": N_("Business licences"),
-    # NOTE: Sub-heading in “Reported results” over figures about jobs created.
-    "jobs": N_("Jobs"),
-    # NOTE: Sub-heading in “Reported results” over budget figures (money).
-    "budget": N_("Budgets"),
-    # NOTE: Sub-heading in “Reported results” over the programme's targets.
-    "target": N_("Targets"),
-    # NOTE: Sub-heading in “Reported results” over membership figures.
-    "membership": N_("Membership"),
-}
-
 
 class SourceRef(TypedDict):
     number: int
@@ -244,10 +225,11 @@ class _Builder:
 
     def results(self) -> list[ResultGroupCtx]:
         groups = []
-        for topic, title in TOPIC_TITLES.items():
-            figures = [self.figure(f) for f in self.model.figures if f.topic == topic]
+        for topic in self.model.result_topics:
+            figures = [self.figure(f) for f in self.model.figures if f.topic == topic.id]
             if figures:
-                groups.append(ResultGroupCtx(id=topic, title=self.fmt._(title), figures=figures))
+                title = self.fmt.text(topic.title)
+                groups.append(ResultGroupCtx(id=topic.id, title=title, figures=figures))
         return groups
 
     def source(self, source: Source) -> SourceCtx:

@@ -26,6 +26,7 @@ DATA_FILES = (
     "results",
     "disputes",
     "timeline",
+    "charts",
 )
 
 # Bounds on hostile or broken files: an alias "bomb" of ten lines expands to

@@ -13,16 +13,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 CURRENCIES = frozenset({"IDR", "USD"})
-TOPICS = (
-    "participants",
-    "training",
-    "mentoring",
-    "licences",
-    "jobs",
-    "budget",
-    "target",
-    "membership",
-)
 QUALIFIERS = ("more_than", "about")
 DATE_QUALIFIERS = ("on_or_after", "before")
 PERIOD_KINDS = ("start", "as_of", "by", "before", "unstated")
@@ -147,6 +137,22 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class ResultTopic:
+    """A sub-heading of the reported results; each figure names one."""
+
+    id: str
+    title: Text
+
+
+@dataclass(frozen=True)
+class FunnelBar:
+    """A bar of the results funnel: a figure and what the bar says it counts."""
+
+    figure: str
+    label: Text
+
+
+@dataclass(frozen=True)
 class Comparison:
     id: str
     title: Text
@@ -237,6 +243,8 @@ class Explainer:
     comparisons: tuple[Comparison, ...]
     disputes: tuple[Dispute, ...]
     timeline: tuple[Event, ...] = ()
+    result_topics: tuple[ResultTopic, ...] = ()
+    funnel: tuple[FunnelBar, ...] = ()
 
     _sources: Mapping[str, Source] = field(init=False, repr=False, compare=False)
     _figures: Mapping[str, Figure] = field(init=False, repr=False, compare=False)

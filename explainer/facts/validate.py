@@ -10,7 +10,6 @@ from explainer.facts.load import DataFile, KeyPath
 from explainer.facts.model import (
     DATE_QUALIFIERS,
     QUALIFIERS,
-    TOPICS,
     Actor,
     Comparison,
     Dispute,
@@ -18,10 +17,12 @@ from explainer.facts.model import (
     Explainer,
     Fact,
     Figure,
+    FunnelBar,
     Imprint,
     PartialDate,
     Period,
     Quote,
+    ResultTopic,
     Source,
     Statement,
     Step,
@@ -54,6 +55,8 @@ TOPIC_KEYS = ("id", "title", "facts")
 STEPS_KEYS = ("intro", "list")
 STEP_KEYS = ("id", "name", "gloss")
 PERIOD_KEYS = ("start", "end", "as_of", "by", "before", "unstated")
+RESULT_TOPIC_KEYS = ("id", "title")
+BAR_KEYS = ("figure", "label")
 FIGURE_KEYS = (
     "id",
     "topic",
@@ -90,13 +93,24 @@ def validate(
     known = _Known(source_ids, set(actors))
     about = _about(Reader(files["about"], problems), ids, known)
     steps = _steps(Reader(files["steps"], problems), ids, known)
-    figures, comparisons = _results(Reader(files["results"], problems), ids, known)
+    topics, figures, comparisons = _results(Reader(files["results"], problems), ids, known)
+    funnel = _funnel(Reader(files["charts"], problems), {f.id for f in figures})
     disputes = _disputes(Reader(files["disputes"], problems), ids, known)
     timeline = _timeline(Reader(files["timeline"], problems), ids, known)
     _uncited(Reader(files["sources"], problems), sources, known.cited)
     raise_if_errors(problems, strict=strict)
     model = Explainer(
-        edition, sources, actors, about, steps, figures, comparisons, disputes, timeline
+        edition,
+        sources,
+        actors,
+        about,
+        steps,
+        figures,
+        comparisons,
+        disputes,
+        timeline,
+        result_topics=topics,
+        funnel=funnel,
     )
     return model, [p for p in problems if p.warning]
 
@@ -285,11 +299,13 @@ def _period(r: Reader, raw: Any, key: KeyPath) -> Period:
     return Period("unstated")
 
 
-def _figure(r: Reader, raw: Any, key: KeyPath, ids: set[str], known: _Known) -> Figure:
+def _figure(
+    r: Reader, raw: Any, key: KeyPath, ids: set[str], known: _Known, topics: tuple[str, ...]
+) -> Figure:
     obj = r.mapping(raw, key, FIGURE_KEYS)
     args = r.args(obj, key)
     sources = _cited(r, obj, key, known)
-    topic = r.choice(obj, "topic", key, TOPICS)
+    topic = r.choice(obj, "topic", key, topics)
     if "topic" not in obj:
         r.fail((*key, "topic"), "'topic' is missing")
     value = r.amount(obj, "value", key) or 0
@@ -298,7 +314,7 @@ def _figure(r: Reader, raw: Any, key: KeyPath, ids: set[str], known: _Known) -> 
         r.fail((*key, "value_max"), f"the range ends ({value_max}) below its start ({value})")
     return Figure(
         id=r.ident(obj, key, ids),
-        topic=topic or "participants",
+        topic=topic or "",
         label=r.text(obj, "label", key, args) or Text(""),
         value=value,
         value_max=value_max,
@@ -316,10 +332,14 @@ def _figure(r: Reader, raw: Any, key: KeyPath, ids: set[str], known: _Known) -> 
 
 def _results(
     r: Reader, ids: set[str], known: _Known
-) -> tuple[tuple[Figure, ...], tuple[Comparison, ...]]:
-    content = r.mapping(r.data.content, (), ("figures", "comparisons"))
+) -> tuple[tuple[ResultTopic, ...], tuple[Figure, ...], tuple[Comparison, ...]]:
+    content = r.mapping(r.data.content, (), ("topics", "figures", "comparisons"))
+    topics = _result_topics(r, content.get("topics"))
+    topic_ids = tuple(t.id for t in topics)
     raw_figures = r.items(content.get("figures"), ("figures",))
-    figures = tuple(_figure(r, f, ("figures", i), ids, known) for i, f in enumerate(raw_figures))
+    figures = tuple(
+        _figure(r, f, ("figures", i), ids, known, topic_ids) for i, f in enumerate(raw_figures)
+    )
     figure_ids = {f.id for f in figures}
     comparisons = []
     for i, raw in enumerate(content.get("comparisons") or []):
@@ -334,7 +354,28 @@ def _results(
                 note=r.text(obj, "note", key, args) or Text(""),
             )
         )
-    return figures, tuple(comparisons)
+    return topics, figures, tuple(comparisons)
+
+
+def _result_topics(r: Reader, raw: Any) -> tuple[ResultTopic, ...]:
+    topics, seen = [], set[str]()
+    for i, item in enumerate(r.items(raw, ("topics",))):
+        key: KeyPath = ("topics", i)
+        obj = r.mapping(item, key, RESULT_TOPIC_KEYS)
+        topic_id = r.ident(obj, key, seen)
+        topics.append(ResultTopic(topic_id, r.text(obj, "title", key, {}) or Text("")))
+    return tuple(topics)
+
+
+def _funnel(r: Reader, figure_ids: set[str]) -> tuple[FunnelBar, ...]:
+    content = r.mapping(r.data.content, (), ("funnel",))
+    bars = []
+    for i, item in enumerate(r.items(content.get("funnel"), ("funnel",))):
+        key: KeyPath = ("funnel", i)
+        obj = r.mapping(item, key, BAR_KEYS)
+        figure = r.ref(obj, "figure", key, figure_ids, "figure")
+        bars.append(FunnelBar(figure, r.text(obj, "label", key, {}) or Text("")))
+    return tuple(bars)
 
 
 def _statement(r: Reader, raw: Any, key: KeyPath, known: _Known) -> Statement:
