@@ -17,6 +17,7 @@ from explainer.errors import InputError, Problem
 from explainer.facts.model import DateArg, Event, Explainer, Figure, PartialDate, Period, Term, Text
 from explainer.i18n.catalogs import Messages
 from explainer.i18n.format import N_, Formatter, figure_value
+from explainer.project import source_anchor
 
 # Each chart is laid out twice. On screen the viewBox is SCREEN_WIDTH units wide
 # and the SVG at most 26rem: at 320 px (about 260 px of chart) a TEXT-unit glyph
@@ -123,7 +124,7 @@ def source_refs(model: Explainer, sources: tuple[str, ...]) -> list[SourceRef]:
     refs = []
     for source_id in sources:
         number = model.source(source_id).number
-        refs.append(SourceRef(number=number, anchor=f"source-{number}", marker=""))
+        refs.append(SourceRef(number=number, anchor=source_anchor(number), marker=""))
     return refs
 
 

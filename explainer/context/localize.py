@@ -23,6 +23,7 @@ from explainer.facts.model import (
 )
 from explainer.i18n.catalogs import Messages, babel_locale
 from explainer.i18n.format import N_, Formatter, figure_value
+from explainer.project import source_anchor
 
 # NOTE: Title of the explainer: the main heading, the browser tab, the cards' kicker and the
 # PDF's title.
@@ -164,13 +165,13 @@ class _Builder:
             number = self.model.source(source_id).number
             marker = f"cite-{owner}-{number}"
             self.backlinks[source_id].append(marker)
-            refs.append(SourceRef(number=number, anchor=f"source-{number}", marker=marker))
+            refs.append(SourceRef(number=number, anchor=source_anchor(number), marker=marker))
         return refs
 
     def quote(self, quote: Quote) -> QuoteCtx:
         number = self.model.source(quote.source).number
         translation = None if quote.lang == self.fmt.messages.locale else quote.translation
-        cite = SourceRef(number=number, anchor=f"source-{number}", marker="")
+        cite = SourceRef(number=number, anchor=source_anchor(number), marker="")
         return QuoteCtx(text=quote.text, lang=quote.lang, translation=translation, cite=cite)
 
     def fact(self, fact: Fact) -> FactCtx:
@@ -239,7 +240,7 @@ class _Builder:
         return SourceCtx(
             number=source.number,
             id=source.id,
-            anchor=f"source-{source.number}",
+            anchor=source_anchor(source.number),
             outlet=source.outlet,
             headline=source.headline,
             byline=source.byline,
