@@ -49,3 +49,15 @@ def test_init_writes_a_catalog_with_the_right_plural_header(project_copy: Projec
     text = po_path(project_copy.locales_dir, "su").read_text("utf-8")
     assert '"Plural-Forms: nplurals=1; plural=0;\\n"' in text
     assert main(["--project", str(project_copy.root), "i18n", "init", "su"]) == 2
+
+
+@pytest.mark.parametrize(
+    "command",
+    [[], ["i18n"], ["i18n", "stats"], ["i18n", "update"], ["check"], ["build"], ["serve"]],
+    ids=lambda c: " ".join(c) or "explainer",
+)
+def test_every_help_prints(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main([*command, "--help"])
+    assert stopped.value.code == 0
+    assert "usage: explainer" in capsys.readouterr().out
