@@ -17,7 +17,7 @@ from explainer.build import build, check, load_model
 from explainer.commands.cli import main
 from explainer.errors import InputError, Problem
 from explainer.i18n.catalogs import load_messages, po_path
-from explainer.i18n.checks import check_catalogs, expected_plural_forms
+from explainer.i18n.checks import check_catalogs, expected_plural_forms, fallback_problems
 from explainer.project import Project
 
 HEADER = """\
@@ -93,6 +93,48 @@ def only_problem(tmp_path: Path, entries: str, msgid: str) -> Problem:
             "about {value}",
             "brace that breaks formatting",
             id="stray-brace",
+        ),
+        pytest.param(
+            '#: data/results.yaml:3\nmsgid "about {value}"\nmsgstr "sekitar {value:>200}"\n',
+            "about {value}",
+            "placeholder '{value:>200}' has a format spec",
+            id="brace-format-spec",
+        ),
+        pytest.param(
+            '#: data/results.yaml:3\nmsgid "about {value}"\nmsgstr "sekitar {value.__class__}"\n',
+            "about {value}",
+            "placeholder '{value.__class__}'",
+            id="brace-attribute",
+        ),
+        pytest.param(
+            '#: data/results.yaml:3\nmsgid "about {value}"\nmsgstr "sekitar {value[0]}"\n',
+            "about {value}",
+            "placeholder '{value[0]}'",
+            id="brace-index",
+        ),
+        pytest.param(
+            '#: data/results.yaml:3\nmsgid "about {value}"\nmsgstr "sekitar {value!r}"\n',
+            "about {value}",
+            "placeholder '{value!r}'",
+            id="brace-conversion",
+        ),
+        pytest.param(
+            '#, python-format\nmsgid "Edition of %(date)s"\nmsgstr "Edisi %(date)200s"\n',
+            "Edition of %(date)s",
+            "placeholder '%(date)200s' has a width, flag or type msgid does not",
+            id="percent-width",
+        ),
+        pytest.param(
+            '#, python-format\nmsgid "Edition of %(date)s"\nmsgstr "Edisi %(date)-9s"\n',
+            "Edition of %(date)s",
+            "placeholder '%(date)-9s' has a width, flag or type msgid does not",
+            id="percent-flag",
+        ),
+        pytest.param(
+            '#, python-format\nmsgid "Edition of %(date)s"\nmsgstr "Edisi %(date)r"\n',
+            "Edition of %(date)s",
+            "placeholder '%(date)r' has a width, flag or type msgid does not",
+            id="percent-type",
         ),
         pytest.param(
             'msgid "Training"\nmsgstr "Pelatihan 2019"\n',
@@ -382,3 +424,25 @@ def test_a_new_language_builds_from_its_catalog_alone(project_copy: Project) -> 
     )
     assert "Asil sing dilapurake" in pdf_text
     assert "partial translation" in pdf_text
+
+
+def test_a_translation_that_cannot_be_used_is_an_error(tmp_path: Path) -> None:
+    path = write_po(tmp_path, 'msgid "Sources"\nmsgstr "Sumber"\n\nmsgid "Jobs"\nmsgstr ""\n')
+    messages = load_messages(tmp_path, "id")
+    messages.fallbacks |= {"Sources", "Jobs", "Budgets"}  # as if each fell back to English
+    problems = {p.message.split(":")[0]: p for p in fallback_problems(path, messages)}
+    assert not problems["msgid 'Sources'"].warning
+    assert problems["msgid 'Sources'"].line == line_of(path, 'msgid "Sources"')
+    assert "cannot be used" in problems["msgid 'Sources'"].message
+    assert problems["msgid 'Budgets'"].warning  # missing: counted as untranslated
+    assert problems["msgid 'Budgets'"].code == "untranslated"
+    assert "msgid 'Jobs'" not in problems  # already reported by the catalog check
+
+
+def test_strict_refuses_a_fuzzy_string(project_copy: Project) -> None:
+    path = po_path(project_copy.locales_dir, "id")
+    text = path.read_text("utf-8").replace('msgid "Contents"\n', '#, fuzzy\nmsgid "Contents"\n')
+    path.write_text(text, "utf-8")
+    assert any("fuzzy" in str(w) for w in check(project_copy))
+    with pytest.raises(InputError, match="msgid 'Contents': fuzzy"):
+        check(project_copy, strict=True)

@@ -12,6 +12,7 @@ from explainer.commands import i18n as i18n_cli
 from explainer.commands import serve
 from explainer.errors import ExplainerError, InputError, Problem
 from explainer.pdf.weasy import PAPER_SIZES, PDF_VARIANTS, PrintOptions
+from explainer.project import Project
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -91,7 +92,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from explainer.build import build, check, load_model
-    from explainer.project import Project
 
     project = Project(args.project.resolve())
     if args.command == "schema":
@@ -120,8 +120,25 @@ def _run(args: argparse.Namespace) -> int:
         _say(str(warning))
     if args.sources is not None:
         _check_sources(load_model(project)[0], args.sources)
-    _say("check passed")
+    _say(check_summary(project, warnings))
     return 0
+
+
+def check_summary(project: Project, warnings: list[Problem]) -> str:
+    """Return the last line of `check`: locales, errors, warnings and untranslated strings."""
+    from explainer.i18n.catalogs import SOURCE_LOCALE, available_locales, po_path
+    from explainer.i18n.checks import untranslated_count
+
+    locales = available_locales(project.locales_dir)
+    counts = [
+        f"{loc}: {untranslated_count(warnings, po_path(project.locales_dir, loc))} untranslated"
+        for loc in locales
+        if loc != SOURCE_LOCALE
+    ]
+    return (
+        f"check passed: checked {len(locales)} locale(s): 0 errors, {len(warnings)} warning(s)"
+        + "".join(f"; {c}" for c in counts)
+    )
 
 
 def _write_schema(path: Path) -> int:

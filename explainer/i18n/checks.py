@@ -27,12 +27,18 @@ _PERCENT_NAME = re.compile(r"%\(([A-Za-z_]\w*)\)")
 # A valid %-conversion here: %% or a named one such as %(date)s. The values are
 # always passed as a mapping, so an unnamed one ("% r" in "100% rupiah") breaks.
 _PERCENT_SPEC = re.compile(r"%(?:%|\([A-Za-z_]\w*\)[-#0 +]*(?:\d+)?(?:\.\d+)?[diouxXeEfFgGcrsa])")
+# A whole %(name)… conversion, to compare msgstr's with msgid's.
+_PERCENT_FIELD = re.compile(r"%\([A-Za-z_]\w*\)[-#0 +]*(?:\d+)?(?:\.\d+)?[diouxXeEfFgGcrsa]")
+_IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f]\d+)*")
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>]*>?|&#?\w+;")
 # Characters a reader cannot see that can reorder or hide text.
 _ALLOWED_CONTROLS = {"\n", "\t"}
+# The code of every problem that means "this string is shown in English": an
+# empty, fuzzy or missing translation. Stats, check and build count these.
+UNTRANSLATED = "untranslated"
 # Editions the project publishes: their headers must be right.
 PUBLISHED = frozenset({"id"})
 
@@ -64,14 +70,13 @@ def check_message(file: str, message: Message) -> list[Problem]:
     if message.context:
         where = f"msgctxt {message.context!r} {where}"
 
-    def problem(text: str, *, warning: bool = False) -> Problem:
-        return Problem(file, f"{where}: {text}", message.lineno, warning=warning)
+    def problem(text: str, *, warning: bool = False, code: str = "") -> Problem:
+        return Problem(file, f"{where}: {text}", message.lineno, warning=warning, code=code)
 
     strings = [s for s in _all(message.string) if s]
-    if not strings:
-        return [problem("not translated; English is shown", warning=True)]
-    if message.fuzzy:
-        return [problem("fuzzy; never shipped, English is shown", warning=True)]
+    if not is_translated(message):
+        reason = "fuzzy; never shipped" if strings else "not translated"
+        return [problem(f"{reason}; English is shown", warning=True, code=UNTRANSLATED)]
     ids = " ".join(_all(message.id))
     percent = _uses_percent(message)
     return [
@@ -81,11 +86,22 @@ def check_message(file: str, message: Message) -> list[Problem]:
     ]
 
 
+def is_translated(message: Message) -> bool:
+    """Return whether an entry is shown translated: every msgstr filled in, and not fuzzy.
+
+    This is the one definition of "translated" that `i18n stats`, `check` and
+    `build` count by.
+    """
+    strings = _all(message.string)
+    return bool(strings) and all(strings) and not message.fuzzy
+
+
 def _string_problems(msgid: str, msgstr: str, *, percent: bool, brace: bool) -> Iterator[str]:
     """Yield what is wrong with one translation of `msgid`."""
     yield from _placeholder_problems(msgid, msgstr)
     if percent:
         yield from _percent_problems(msgstr)
+        yield from _percent_spec_problems(msgid, msgstr)
     if brace:
         yield from _brace_problems(msgstr)
     yield from _new_literals(msgid, msgstr)
@@ -125,9 +141,34 @@ def _percent_problems(msgstr: str) -> Iterator[str]:
 
 def _brace_problems(msgstr: str) -> Iterator[str]:
     try:
-        list(string.Formatter().parse(msgstr))
+        fields = list(string.Formatter().parse(msgstr))
     except ValueError as error:
         yield f"msgstr has a brace that breaks formatting ({error}); write '{{{{' or '}}}}'"
+        return
+    for _, name, spec, conversion in fields:
+        if name is None or (_IDENTIFIER.fullmatch(name) and not spec and not conversion):
+            continue
+        written = (
+            "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+        )
+        plain = re.match(r"[A-Za-z_]\w*", name)
+        yield (
+            f"msgstr placeholder {written + '}'!r} has a format spec, attribute or index; "
+            f"write it plainly, as {'{' + (plain.group() if plain else 'name') + '}'!r}; "
+            "the program formats the value"
+        )
+
+
+def _percent_spec_problems(msgid: str, msgstr: str) -> Iterator[str]:
+    """Yield each %(name)… of msgstr written otherwise than in msgid (width, flags, type)."""
+    wanted = set(_PERCENT_FIELD.findall(msgid))
+    for field in dict.fromkeys(_PERCENT_FIELD.findall(msgstr)):
+        name = _PERCENT_NAME.match(field)
+        if field in wanted or name is None:
+            continue
+        same = [w for w in sorted(wanted) if w.startswith(name.group())]
+        instead = f"write it as in msgid, {same[0]!r}" if same else "keep msgid's placeholders"
+        yield f"msgstr placeholder {field!r} has a width, flag or type msgid does not; {instead}"
 
 
 def _new_literals(msgid: str, msgstr: str) -> Iterator[str]:
@@ -244,30 +285,35 @@ def real_fallbacks(messages: Messages) -> set[str]:
 
 
 def fallback_problems(path: Path, messages: Messages) -> list[Problem]:
-    """Return a warning per string an edition used that its catalog does not translate."""
-    catalog = messages.catalog
-    listed = {_first(m.id) for m in catalog if m.id} if catalog is not None else set()
-    return [
-        Problem(
-            str(path),
-            f"msgid {msgid!r}: used by the edition but not in the catalog; "
-            "run `explainer i18n update`",
-            warning=True,
-        )
-        for msgid in sorted(real_fallbacks(messages) - listed)
-    ]
+    """Return a problem per string an edition showed in English not already reported.
+
+    A string missing from the catalog is a warning (counted as untranslated). A
+    translation that is there but could not be used is an error: the checks
+    above should have refused it, and the reader would silently get English.
+    """
+    if messages.catalog is None:
+        return []
+    entries: dict[str, list[Message]] = {}
+    for message in messages.catalog:
+        if message.id:
+            entries.setdefault(_first(message.id), []).append(message)
+    problems = []
+    for msgid in sorted(real_fallbacks(messages)):
+        found = entries.get(msgid)
+        if not found:
+            text = "used by the edition but not in the catalog; run `explainer i18n update`"
+            problems.append(
+                Problem(str(path), f"msgid {msgid!r}: {text}", warning=True, code=UNTRANSLATED)
+            )
+        elif all(is_translated(m) for m in found):
+            text = "the translation cannot be used (a broken placeholder?); English is shown"
+            problems.append(Problem(str(path), f"msgid {msgid!r}: {text}", found[0].lineno))
+    return problems
 
 
-def summarize(warnings: Iterable[Problem]) -> list[str]:
-    """Return one line per file for the build log; `explainer check` lists every entry."""
-    counts: dict[str, int] = {}
-    for warning in warnings:
-        counts[warning.file] = counts.get(warning.file, 0) + 1
-    return [
-        f"{file}: warning: {count} string(s) untranslated, fuzzy or missing; shown in English "
-        "(`explainer check` lists them)"
-        for file, count in counts.items()
-    ]
+def untranslated_count(problems: Iterable[Problem], path: Path) -> int:
+    """Return how many strings of the catalog at `path` are shown in English."""
+    return sum(1 for p in problems if p.code == UNTRANSLATED and p.file == str(path))
 
 
 def _uses_percent(message: Message) -> bool:
