@@ -18,7 +18,10 @@ from explainer.commands.cli import main
 from explainer.errors import InputError, Problem
 from explainer.i18n.catalogs import load_messages, po_path
 from explainer.i18n.checks import check_catalogs, expected_plural_forms, fallback_problems
+from explainer.i18n.glossary import read_glossary
 from explainer.project import Project
+
+ROOT_LOCALES = Path(__file__).resolve().parent.parent / "locales"
 
 HEADER = """\
 msgid ""
@@ -446,3 +449,30 @@ def test_strict_refuses_a_fuzzy_string(project_copy: Project) -> None:
     assert any("fuzzy" in str(w) for w in check(project_copy))
     with pytest.raises(InputError, match="msgid 'Contents': fuzzy"):
         check(project_copy, strict=True)
+
+
+def test_a_dropped_do_not_translate_term_is_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "glossary.csv").write_text(
+        "source,target,context,developer_comments,flags\n"
+        "OK OCE,OK OCE,,Do not translate.,read-only\n"
+        "regional election,Pilkada,,Preferred rendering.,\n",
+        "utf-8",
+    )
+    path = write_po(
+        tmp_path,
+        'msgid "What OK OCE is"\nmsgstr "Apa itu Oke Oce"\n\n'
+        'msgid "OK OCE explained"\nmsgstr "OK OCE, dijelaskan"\n\n'
+        'msgid "A regional election"\nmsgstr "Sebuah pemilihan"\n',
+    )
+    [problem] = check_catalogs(tmp_path, ["id"])
+    assert problem.warning
+    assert problem.line == line_of(path, 'msgid "What OK OCE is"')
+    assert str(problem).startswith(f"{path}:{problem.line}: warning: msgid 'What OK OCE is'")
+    assert "drops 'OK OCE'" in problem.message
+
+
+def test_the_committed_glossary_keeps_the_programmes_names() -> None:
+    terms = {t.source: t for t in read_glossary(ROOT_LOCALES)}
+    for name in ("OK OCE", "7 PAS", "kecamatan", "Pilkada", "PGO", "UMKM"):
+        assert terms[name].keep, name
+    assert any(not t.keep and t.target for t in terms.values()), "a preferred rendering"

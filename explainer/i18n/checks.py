@@ -20,6 +20,7 @@ from babel.messages.plurals import PLURALS
 
 from explainer.errors import Problem
 from explainer.i18n.catalogs import SOURCE_LOCALE, Messages, po_path, read_catalog
+from explainer.i18n.glossary import glossary_problems, read_glossary
 
 # `{name}` or `{name!r:>10}`, but not `{{`; and `%(name)s`.
 _BRACE_NAME = re.compile(r"(?<!\{)\{([A-Za-z_]\w*)[^{}]*\}")
@@ -46,11 +47,14 @@ PUBLISHED = frozenset({"id"})
 def check_catalogs(locales_dir: Path, locales: Iterable[str]) -> list[Problem]:
     """Return every problem in the catalogs of `locales` (English has none)."""
     problems: list[Problem] = []
+    terms = read_glossary(locales_dir)
     for locale in locales:
         if locale == SOURCE_LOCALE:
             continue
         path = po_path(locales_dir, locale)
-        problems += check_catalog(path, read_catalog(path, locale), locale)
+        catalog = read_catalog(path, locale)
+        problems += check_catalog(path, catalog, locale)
+        problems += glossary_problems(path, catalog, terms)
     return problems
 
 
