@@ -95,6 +95,7 @@ CONDITIONAL = {
     "No byline in the capture.",
     "This edition is a partial translation; some text is shown in English.",
     "Download the PDF in %(language)s",  # a card of an edition whose PDF was built
+    "Translated by %(names)s.",  # an edition whose catalog header names its translators
 }
 
 
