@@ -114,7 +114,9 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "i18n":
         return i18n_cli.run(project.root, args)
     if args.command == "serve":
-        return serve.serve(project, port=args.port, highlight=args.highlight_fallbacks)
+        return serve.serve(
+            project, port=args.port, highlight=args.highlight_fallbacks, locale=args.locale
+        )
     warnings = check(project, strict=args.strict)
     for warning in warnings:
         _say(str(warning))
