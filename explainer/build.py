@@ -11,7 +11,7 @@ from explainer.facts.load import load_data_dir
 from explainer.facts.model import Explainer
 from explainer.facts.validate import validate
 from explainer.i18n.catalogs import available_locales, choose_locales, load_messages, po_path
-from explainer.i18n.checks import check_catalogs, fallback_problems, summarize
+from explainer.i18n.checks import check_catalogs, fallback_problems, untranslated_count
 from explainer.outdir import check_out
 from explainer.output import (
     Artifact,
@@ -109,8 +109,6 @@ def build(
         warn(str(warning))
     chosen = choose_locales(project.locales_dir, locales)
     editions, catalog_warnings = check_translations(project, model, chosen, strict=strict)
-    for summary in summarize(catalog_warnings):
-        warn(summary)
     with staging(out, keep=bool(locales)) as stage:
         kept = [
             a
@@ -129,11 +127,25 @@ def build(
         root = _root_file(project, model, artifacts, editions)
         artifacts += write_files(stage, [root], log)
         write_manifest(stage, artifacts)
-    for edition in editions:
-        if edition.messages.fallbacks:
-            count = len(edition.messages.fallbacks)
-            warn(f"{edition.locale}: {count} string(s) not translated; shown in English")
+    for line in untranslated_summary(project, chosen, catalog_warnings):
+        warn(line)
     return artifacts
+
+
+def untranslated_summary(
+    project: Project, locales: list[str], problems: list[Problem]
+) -> list[str]:
+    """Return a line per edition with strings shown in English (`check` lists them)."""
+    lines = []
+    for locale in locales:
+        path = po_path(project.locales_dir, locale)
+        count = untranslated_count(problems, path)
+        if count:
+            lines.append(
+                f"{path}: warning: {count} string(s) untranslated, shown in English "
+                "(`explainer check` lists them)"
+            )
+    return lines
 
 
 def bilingual_wanted(locales: list[str]) -> bool:

@@ -16,6 +16,8 @@ class Problem:
     column: int | None = None
     key: str = ""
     warning: bool = False
+    # A short name of the kind of problem, for counting (e.g. "untranslated").
+    code: str = ""
 
     def __str__(self) -> str:
         place = self.file

@@ -17,8 +17,11 @@ from explainer.build import build, check, load_model
 from explainer.commands.cli import main
 from explainer.errors import InputError, Problem
 from explainer.i18n.catalogs import load_messages, po_path
-from explainer.i18n.checks import check_catalogs, expected_plural_forms
+from explainer.i18n.checks import check_catalogs, expected_plural_forms, fallback_problems
+from explainer.i18n.glossary import read_glossary
 from explainer.project import Project
+
+ROOT_LOCALES = Path(__file__).resolve().parent.parent / "locales"
 
 HEADER = """\
 msgid ""
@@ -93,6 +96,36 @@ def only_problem(tmp_path: Path, entries: str, msgid: str) -> Problem:
             "about {value}",
             "a single '}'",
             id="stray-brace",
+        ),
+        pytest.param(
+            '#: data/results.yaml:3\nmsgid "about {value}"\nmsgstr "sekitar {value:>200}"\n',
+            "about {value}",
+            "placeholder '{value:>200}' in 'sekitar {value:>200}' must be a plain name",
+            id="brace-format-spec",
+        ),
+        pytest.param(
+            '#: data/results.yaml:3\nmsgid "about {value}"\nmsgstr "sekitar {value.__class__}"\n',
+            "about {value}",
+            "placeholder '{value.__class__}'",
+            id="brace-attribute",
+        ),
+        pytest.param(
+            '#: data/results.yaml:3\nmsgid "about {value}"\nmsgstr "sekitar {value[0]}"\n',
+            "about {value}",
+            "placeholder '{value[0]}'",
+            id="brace-index",
+        ),
+        pytest.param(
+            '#: data/results.yaml:3\nmsgid "about {value}"\nmsgstr "sekitar {value!r}"\n',
+            "about {value}",
+            "placeholder '{value!r}'",
+            id="brace-conversion",
+        ),
+        pytest.param(
+            '#, python-brace-format\nmsgid "Edition of {date}"\nmsgstr "Edisi %(date)s"\n',
+            "Edition of {date}",
+            "drops placeholder(s) '{date}'",
+            id="old-percent-placeholder",
         ),
         pytest.param(
             'msgid "Training"\nmsgstr "Pelatihan 2019"\n',
@@ -382,3 +415,52 @@ def test_a_new_language_builds_from_its_catalog_alone(project_copy: Project) -> 
     )
     assert "Asil sing dilapurake" in pdf_text
     assert "partial translation" in pdf_text
+
+
+def test_a_translation_that_cannot_be_used_is_an_error(tmp_path: Path) -> None:
+    path = write_po(tmp_path, 'msgid "Sources"\nmsgstr "Sumber"\n\nmsgid "Jobs"\nmsgstr ""\n')
+    messages = load_messages(tmp_path, "id")
+    messages.fallbacks |= {"Sources", "Jobs", "Budgets"}  # as if each fell back to English
+    problems = {p.message.split(":")[0]: p for p in fallback_problems(path, messages)}
+    assert not problems["msgid 'Sources'"].warning
+    assert problems["msgid 'Sources'"].line == line_of(path, 'msgid "Sources"')
+    assert "cannot be used" in problems["msgid 'Sources'"].message
+    assert problems["msgid 'Budgets'"].warning  # missing: counted as untranslated
+    assert problems["msgid 'Budgets'"].code == "untranslated"
+    assert "msgid 'Jobs'" not in problems  # already reported by the catalog check
+
+
+def test_strict_refuses_a_fuzzy_string(project_copy: Project) -> None:
+    path = po_path(project_copy.locales_dir, "id")
+    text = path.read_text("utf-8").replace('msgid "Contents"\n', '#, fuzzy\nmsgid "Contents"\n')
+    path.write_text(text, "utf-8")
+    assert any("fuzzy" in str(w) for w in check(project_copy))
+    with pytest.raises(InputError, match="msgid 'Contents': fuzzy"):
+        check(project_copy, strict=True)
+
+
+def test_a_dropped_do_not_translate_term_is_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "glossary.csv").write_text(
+        "source,target,context,developer_comments,flags\n"
+        "OK OCE,OK OCE,,Do not translate.,read-only\n"
+        "regional election,Pilkada,,Preferred rendering.,\n",
+        "utf-8",
+    )
+    path = write_po(
+        tmp_path,
+        'msgid "What OK OCE is"\nmsgstr "Apa itu Oke Oce"\n\n'
+        'msgid "OK OCE explained"\nmsgstr "OK OCE, dijelaskan"\n\n'
+        'msgid "A regional election"\nmsgstr "Sebuah pemilihan"\n',
+    )
+    [problem] = check_catalogs(tmp_path, ["id"])
+    assert problem.warning
+    assert problem.line == line_of(path, 'msgid "What OK OCE is"')
+    assert str(problem).startswith(f"{path}:{problem.line}: warning: msgid 'What OK OCE is'")
+    assert "drops 'OK OCE'" in problem.message
+
+
+def test_the_committed_glossary_keeps_the_programmes_names() -> None:
+    terms = {t.source: t for t in read_glossary(ROOT_LOCALES)}
+    for name in ("OK OCE", "7 PAS", "kecamatan", "Pilkada", "PGO", "UMKM"):
+        assert terms[name].keep, name
+    assert any(not t.keep and t.target for t in terms.values()), "a preferred rendering"

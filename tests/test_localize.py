@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gettext
+from pathlib import Path
 
 import pytest
 
@@ -95,3 +96,23 @@ def test_a_broken_translation_falls_back_to_english() -> None:
     out = Formatter(messages).text(Text("{n} people", {"n": Number(3)}))
     assert out == "3 people"
     assert messages.fallbacks == {"{n} people"}
+
+
+def test_translators_come_from_the_catalog_header(tmp_path: Path) -> None:
+    from explainer.context.localize import translators
+    from explainer.i18n.catalogs import load_messages, po_path
+
+    path = po_path(tmp_path, "jv")
+    path.parent.mkdir(parents=True)
+    header = (
+        'msgid ""\nmsgstr ""\n"Last-Translator: Siti Rahma <siti@example.org>\\n"\n'
+        '"Language-Team: {team}\\n"\n"Plural-Forms: nplurals=1; plural=0;\\n"\n'
+    )
+    path.write_text(header.format(team="Tim Jawa <jv@example.org>"), "utf-8")
+    assert translators(load_messages(tmp_path, "jv")) == ["Siti Rahma", "Tim Jawa"]
+    path.write_text(header.format(team="Javanese <jv@li.org>"), "utf-8")
+    assert translators(load_messages(tmp_path, "jv")) == ["Siti Rahma"]
+    fresh = header.replace("Siti Rahma <siti@example.org>", "FULL NAME <EMAIL@ADDRESS>")
+    path.write_text(fresh.format(team="LANGUAGE <LL@li.org>"), "utf-8")
+    assert translators(load_messages(tmp_path, "jv")) == []
+    assert translators(load_messages(tmp_path, "en")) == []

@@ -33,7 +33,9 @@ def test_fallbacks_are_highlighted_in_text_only(project_copy: Project) -> None:
     pages = jv_preview(project_copy, highlight=True).pages
     jv, en = pages["/jv/index.html"], pages["/en/index.html"]
     assert (
-        '<mark class="okx-fallback" title="Not translated: shown in English">Sources</mark>' in jv
+        '<mark class="okx-fallback" title="Not translated: shown in English. '
+        'msgid &#39;Sources&#39; (not in locales/jv/LC_MESSAGES/messages.po yet)">Sources</mark>'
+        in jv
     )
     assert '<h2 id="results-title">Asil</h2>' in jv
     assert MARK_START not in jv and MARK_END not in jv
@@ -204,3 +206,32 @@ def test_a_port_in_use_is_a_usage_error(project_copy: Project) -> None:
     assert result.returncode == 2, result.stderr
     assert f"cannot listen on 127.0.0.1:{port}: Address already in use" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_fallback_in_the_catalog_shows_its_line_on_hover(project_copy: Project) -> None:
+    write_po(
+        own_catalogs(project_copy),
+        'msgid "Reported results"\nmsgstr "Asil"\n\nmsgid "Sources"\nmsgstr ""\n',
+        locale="jv",
+    )
+    preview = Preview(project_copy, highlight=True, log=lambda _: None)
+    assert preview.refresh()
+    jv = preview.pages["/jv/index.html"]
+    assert "msgid &#39;Sources&#39; (locales/jv/LC_MESSAGES/messages.po:12)" in jv
+
+
+def test_folders_cards_and_pdfs(project_copy: Project) -> None:
+    preview = jv_preview(project_copy, highlight=False)
+    status, html = preview.page("/jv/")
+    assert status == 200 and '<h2 id="results-title">Asil</h2>' in html
+    assert preview.page("/jv")[1] == html
+    status, card = preview.page("/jv/embed/results.html")
+    assert status == 200 and "Asil" in card
+    status, pdf = preview.page("/jv/ok-oce-explainer-jv.pdf")
+    assert status == 404 and "explainer build" in pdf
+
+
+def test_serve_refuses_a_locale_without_a_catalog(project_copy: Project) -> None:
+    from explainer.commands.cli import main
+
+    assert main(["--project", str(project_copy.root), "serve", "--locale", "fr"]) == 2

@@ -15,6 +15,7 @@ from explainer.commands import serve
 from explainer.errors import ExplainerError, InputError, Problem
 from explainer.outdir import refuse
 from explainer.pdf.weasy import PAPER_SIZES, PDF_VARIANTS, PrintOptions
+from explainer.project import Project
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -134,7 +135,6 @@ def _terminated(signum: int, frame: object) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     from explainer.build import build, check, load_model
-    from explainer.project import Project
 
     project = Project(args.project.resolve())
     if args.command == "schema":
@@ -159,14 +159,33 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "i18n":
         return i18n_cli.run(project.root, args)
     if args.command == "serve":
-        return serve.serve(project, port=args.port, highlight=args.highlight_fallbacks)
+        return serve.serve(
+            project, port=args.port, highlight=args.highlight_fallbacks, locale=args.locale
+        )
     warnings = check(project, strict=args.strict)
     for warning in warnings:
         _say(str(warning))
     if args.sources is not None:
         _check_sources(load_model(project)[0], args.sources)
-    _say("check passed")
+    _say(check_summary(project, warnings))
     return 0
+
+
+def check_summary(project: Project, warnings: list[Problem]) -> str:
+    """Return the last line of `check`: locales, errors, warnings and untranslated strings."""
+    from explainer.i18n.catalogs import SOURCE_LOCALE, available_locales, po_path
+    from explainer.i18n.checks import untranslated_count
+
+    locales = available_locales(project.locales_dir)
+    counts = [
+        f"{loc}: {untranslated_count(warnings, po_path(project.locales_dir, loc))} untranslated"
+        for loc in locales
+        if loc != SOURCE_LOCALE
+    ]
+    return (
+        f"check passed: checked {len(locales)} locale(s): 0 errors, {len(warnings)} warning(s)"
+        + "".join(f"; {c}" for c in counts)
+    )
 
 
 def _write_schema(path: Path) -> int:

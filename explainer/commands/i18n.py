@@ -17,7 +17,8 @@ from pathlib import Path
 
 from explainer.errors import ExplainerError, UsageError
 from explainer.i18n.catalogs import DOMAIN, SOURCE_LOCALE, available_locales, po_path, read_catalog
-from explainer.i18n.checks import expected_plural_forms
+from explainer.i18n.checks import expected_plural_forms, is_translated
+from explainer.i18n.powrap import wrap_po
 
 POT = Path("locales") / f"{DOMAIN}.pot"
 EXTRACT_NAMES = [
@@ -31,9 +32,11 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add `explainer i18n` and its subcommands to the command line."""
     i18n = commands.add_parser("i18n", help="translation catalogs: stats, extract, update, …")
     actions = i18n.add_subparsers(dest="i18n_command", required=True)
-    actions.add_parser("stats", help="per locale: translated, fuzzy, untranslated, %")
+    actions.add_parser("stats", help="per locale: translated, fuzzy, untranslated, %% done")
     actions.add_parser("extract", help=f"write {POT} from templates, code and facts")
-    update = actions.add_parser("update", help=f"merge {POT} into every catalog")
+    update = actions.add_parser(
+        "update", help=f"merge {POT} into every catalog, keeping the previous msgid (#|)"
+    )
     update.add_argument("--locale", metavar="L", help="update only this locale")
     actions.add_parser("compile", help="write .mo files (the build does not need them)")
     init = actions.add_parser("init", help="start a catalog for a new language")
@@ -44,13 +47,16 @@ def run(root: Path, args: argparse.Namespace) -> int:
     """Run one `explainer i18n` subcommand in the project at `root`."""
     command: str = args.i18n_command
     if command == "stats":
-        print(format_stats([catalog_stats(root / "locales", loc) for loc in _locales(root)]))
+        stats = [catalog_stats(root / "locales", loc, root / POT) for loc in _locales(root)]
+        print(format_stats(stats))
         return 0
     if command == "extract":
-        return pybabel(root, "extract", "-F", "pyproject.toml", *EXTRACT_NAMES, "-o", str(POT), ".")
+        status = pybabel(
+            root, "extract", "-F", "pyproject.toml", *EXTRACT_NAMES, "-o", str(POT), "."
+        )
+        return status or rewrap(root / POT)
     if command == "update":
-        chosen = ["-l", args.locale] if args.locale else []
-        return pybabel(root, "update", "-i", str(POT), "-d", "locales", *chosen)
+        return update(root, args.locale)
     if command == "compile":
         return pybabel(root, "compile", "-d", "locales", "--statistics")
     return init_locale(root, args.locale)
@@ -58,47 +64,80 @@ def run(root: Path, args: argparse.Namespace) -> int:
 
 @dataclass(frozen=True)
 class Stats:
-    """How much of one catalog is translated."""
+    """How much of one catalog is translated.
+
+    `untranslated` counts every string the edition shows in English: empty,
+    fuzzy (also counted in `fuzzy`) or missing from the catalog but in the
+    template. `check` and `build` count the same strings.
+    """
 
     locale: str
     translated: int
-    fuzzy: int
     untranslated: int
+    fuzzy: int = 0
 
     @property
     def total(self) -> int:
-        return self.translated + self.fuzzy + self.untranslated
+        return self.translated + self.untranslated
 
     @property
     def percent(self) -> float:
         return 100.0 * self.translated / self.total if self.total else 100.0
 
 
-def catalog_stats(locales_dir: Path, locale: str) -> Stats:
-    """Count the translated, fuzzy and untranslated entries of a catalog (obsolete ones aside)."""
-    counts = {"translated": 0, "fuzzy": 0, "untranslated": 0}
-    for message in read_catalog(po_path(locales_dir, locale), locale):
-        if not message.id:
-            continue
-        value = message.string
-        strings = [value] if isinstance(value, str) else list(value or [""])
-        if not all(strings):
-            counts["untranslated"] += 1
-        elif message.fuzzy:
-            counts["fuzzy"] += 1
-        else:
-            counts["translated"] += 1
-    return Stats(locale, **counts)
+def catalog_stats(locales_dir: Path, locale: str, pot: Path | None = None) -> Stats:
+    """Count the translated and untranslated strings of a catalog (obsolete ones aside)."""
+    catalog = read_catalog(po_path(locales_dir, locale), locale)
+    entries = [m for m in catalog if m.id]
+    translated = sum(1 for m in entries if is_translated(m))
+    fuzzy = sum(1 for m in entries if m.fuzzy)
+    missing = 0
+    if pot is not None and pot.exists():
+        have = {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in entries}
+        template = read_catalog(pot, locale)
+        missing = sum(
+            1
+            for m in template
+            if m.id and (m.context, m.id if isinstance(m.id, str) else m.id[0]) not in have
+        )
+    return Stats(locale, translated, len(entries) - translated + missing, fuzzy)
 
 
 def format_stats(rows: list[Stats]) -> str:
     """Return the statistics as a plain-text table."""
-    lines = [f"{'locale':<8} {'translated':>10} {'fuzzy':>6} {'untranslated':>12} {'done':>7}"]
+    lines = [f"{'locale':<8} {'translated':>10} {'untranslated':>12} {'(fuzzy)':>8} {'done':>7}"]
     lines += [
-        f"{s.locale:<8} {s.translated:>10} {s.fuzzy:>6} {s.untranslated:>12} {s.percent:>6.1f}%"
+        f"{s.locale:<8} {s.translated:>10} {s.untranslated:>12} {f'({s.fuzzy})':>8} "
+        f"{s.percent:>6.1f}%"
         for s in rows
     ]
     return "\n".join(lines)
+
+
+def update(root: Path, locale: str | None) -> int:
+    """Merge the template into the catalogs (or one), keeping previous msgids; rewrap them.
+
+    A changed English string arrives fuzzy with its old msgid as a `#|` comment,
+    so a translator (and Poedit) sees what changed.
+    """
+    locales = _locales(root)
+    if locale is not None and locale not in locales:
+        known = ", ".join(locales) or "none"
+        raise UsageError(f"no catalog for locale {locale!r}; available: {known}")
+    chosen = ["-l", locale] if locale else []
+    status = pybabel(root, "update", "-i", str(POT), "-d", "locales", "--previous", *chosen)
+    for name in [locale] if locale else locales:
+        status = status or rewrap(po_path(root / "locales", name))
+    return status
+
+
+def rewrap(path: Path) -> int:
+    """Wrap a catalog's strings as msgcat and Poedit do, so saving in Poedit changes nothing."""
+    text = path.read_text("utf-8")
+    wrapped = wrap_po(text)
+    if wrapped != text:
+        path.write_text(wrapped, "utf-8", newline="\n")
+    return 0
 
 
 def init_locale(root: Path, locale: str) -> int:
@@ -108,6 +147,7 @@ def init_locale(root: Path, locale: str) -> int:
     status = pybabel(root, "init", "-i", str(POT), "-d", "locales", "-l", locale)
     if status == 0:
         fix_plural_header(po_path(root / "locales", locale), locale)
+        rewrap(po_path(root / "locales", locale))
     return status
 
 

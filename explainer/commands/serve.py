@@ -16,6 +16,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import suppress
+from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -26,14 +27,16 @@ from markupsafe import escape
 from explainer.build import load_model
 from explainer.context.edition import edition_date, localize
 from explainer.errors import ExplainerError, UsageError
-from explainer.i18n.catalogs import Messages, choose_locales, load_messages
+from explainer.i18n.catalogs import Messages, choose_locales, load_messages, po_path
 from explainer.i18n.checks import check_catalogs
-from explainer.project import Project, page_path
-from explainer.render.page import learn_fallbacks, render_page
+from explainer.project import Project
+from explainer.render.page import edition_files, learn_fallbacks
 
 # Private-use characters around a fallback string while rendering; the catalog
 # checks refuse them in translations, so they can only come from here.
 MARK_START, MARK_END = "\ue000", "\ue001"
+# Between MARK_START and this: the number of the msgid, for the hover text.
+MARK_ID = "\ue002"
 POLL_SECONDS = 0.5
 RELOAD_SCRIPT = """<script>
 (() => { let seen = null; setInterval(async () => {
@@ -42,6 +45,12 @@ RELOAD_SCRIPT = """<script>
 }, 1000); })();
 </script>
 """
+PDF_PAGE = (
+    "<!DOCTYPE html><html><body><h1>The preview does not make PDFs</h1>"
+    "<p>{path} is written by a full build: run <code>explainer build</code> (or "
+    "<code>explainer build --locale xx</code> for one edition) and open the PDF in "
+    "<code>dist/</code>.</p></body></html>"
+)
 HIGHLIGHT_STYLE = (
     "<style>mark.okx-fallback{background:#ffe08a;outline:1px dashed #a15c00}</style>\n"
 )
@@ -56,6 +65,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="mark the strings shown in English because they are not translated",
     )
+    serve.add_argument("--locale", metavar="L", help="open this edition (default: en)")
 
 
 def port(text: str) -> int:
@@ -69,8 +79,11 @@ def port(text: str) -> int:
     return number
 
 
+@dataclass
 class Highlighting(Messages):
     """Messages that wrap each string falling back to English in markers."""
+
+    marked: list[str] = field(default_factory=list)  # the msgids marked, in order
 
     def gettext(self, msgid: str) -> str:
         """Return the translation, marked when it is the English fallback."""
@@ -83,7 +96,16 @@ class Highlighting(Messages):
     def _mark(self, msgid: str, text: str) -> str:
         if text != msgid or msgid not in self.fallbacks or self._translated(msgid):
             return text
-        return f"{MARK_START}{text}{MARK_END}"
+        self.marked.append(msgid)
+        return f"{MARK_START}{len(self.marked) - 1}{MARK_ID}{text}{MARK_END}"
+
+    def hover(self, number: int) -> str:
+        """Return the hover text of a marked string: its msgid and its line in the catalog."""
+        msgid = self.marked[number]
+        entry = self.catalog.get(msgid) if self.catalog is not None else None
+        path = po_path(Path("locales"), self.locale)
+        where = f"{path}:{entry.lineno}" if entry is not None else f"not in {path} yet"
+        return f"Not translated: shown in English. msgid {msgid!r} ({where})"
 
     def _translated(self, msgid: str) -> bool:
         message = self.catalog.get(msgid) if self.catalog is not None else None
@@ -91,7 +113,7 @@ class Highlighting(Messages):
 
 
 def render_pages(project: Project, *, highlight: bool = False) -> dict[str, str]:
-    """Return every edition's web page by URL path, e.g. {"/id/index.html": "<!DOCTYPE…"}."""
+    """Return every edition's page and cards by URL path, e.g. {"/id/index.html": "<!DOC…"}."""
     model, _ = load_model(project)
     locales = choose_locales(project.locales_dir, None)
     errors = [p for p in check_catalogs(project.locales_dir, locales) if not p.warning]
@@ -105,22 +127,32 @@ def render_pages(project: Project, *, highlight: bool = False) -> dict[str, str]
         edition = localize(model, messages, locales, edition_date(model))
         edition.pdfs = frozenset()  # the preview has no PDFs to link to
         learn_fallbacks(project.templates_dir, edition, model)
-        html = render_page(project.templates_dir, edition, model, "screen")
-        pages["/" + page_path(locale)] = mark_fallbacks(html) if highlight else html
+        for file in edition_files(project.templates_dir, edition, model):
+            html = file.text
+            if highlight and isinstance(messages, Highlighting):
+                html = mark_fallbacks(html, messages.hover)
+            pages["/" + file.path] = html
     return pages
 
 
-def mark_fallbacks(html: str) -> str:
-    """Turn the fallback markers into <mark> elements where markup may go; drop them elsewhere."""
+def mark_fallbacks(html: str, hover: Callable[[int], str] | None = None) -> str:
+    """Turn the fallback markers into <mark> elements where markup may go; drop them elsewhere.
+
+    Each mark's title (shown on hover) gives the msgid and its line in the catalog.
+    """
+    marker = re.compile(f"{MARK_START}(\\d+){MARK_ID}")
     html = re.sub(
         r"<(title|style|script)\b.*?</\1>|<[^>]*>",
-        lambda m: m.group().replace(MARK_START, "").replace(MARK_END, ""),
+        lambda m: marker.sub("", m.group()).replace(MARK_START, "").replace(MARK_END, ""),
         html,
         flags=re.S | re.I,
     )
-    html = html.replace(
-        MARK_START, '<mark class="okx-fallback" title="Not translated: shown in English">'
-    ).replace(MARK_END, "</mark>")
+
+    def mark(match: re.Match[str]) -> str:
+        title = hover(int(match.group(1))) if hover else "Not translated: shown in English"
+        return f'<mark class="okx-fallback" title="{escape(title)}">'
+
+    html = marker.sub(mark, html).replace(MARK_START, "").replace(MARK_END, "</mark>")
     return html.replace("</head>", HIGHLIGHT_STYLE + "</head>", 1)
 
 
@@ -169,6 +201,10 @@ class Preview:
 
     def page(self, path: str) -> tuple[HTTPStatus, str]:
         """Return the status and HTML for a URL path, with the reload script added."""
+        if path.endswith("/") or "." not in path.rsplit("/", 1)[-1]:
+            path = path.rstrip("/") + "/index.html"  # a folder: /id/ or /id
+        if path.endswith(".pdf"):
+            return HTTPStatus.NOT_FOUND, PDF_PAGE.format(path=escape(path))
         with self._lock:
             if self.error:
                 body = f"<h1>The build failed</h1><pre>{escape(self.error)}</pre>"
@@ -190,7 +226,7 @@ class Preview:
                 self.log(f"unexpected error while watching: {failure}")
 
 
-def make_server(preview: Preview, port: int) -> ThreadingHTTPServer:
+def make_server(preview: Preview, port: int, locale: str = "en") -> ThreadingHTTPServer:
     """Return an HTTP server on 127.0.0.1 that serves `preview`."""
 
     class Handler(BaseHTTPRequestHandler):
@@ -203,7 +239,7 @@ def make_server(preview: Preview, port: int) -> ThreadingHTTPServer:
                 self._send(HTTPStatus.OK, str(preview.version), "text/plain")
             elif path == "/":
                 self.send_response(HTTPStatus.FOUND)
-                self.send_header("Location", "/en/index.html")
+                self.send_header("Location", f"/{locale}/")
                 self.end_headers()
             else:
                 status, html = preview.page(path)
@@ -241,12 +277,15 @@ def local_host(host: str | None) -> bool:
     return name.lower() in ("127.0.0.1", "localhost")
 
 
-def serve(project: Project, *, port: int = 8000, highlight: bool = False) -> int:
-    """Serve the preview until interrupted."""
+def serve(
+    project: Project, *, port: int = 8000, highlight: bool = False, locale: str | None = None
+) -> int:
+    """Serve the preview until interrupted, opening the edition `locale`."""
+    [start] = choose_locales(project.locales_dir, [locale or "en"])
     preview = Preview(project, highlight=highlight)
     preview.refresh()
     try:
-        server = make_server(preview, port)
+        server = make_server(preview, port, start)
     except OSError as error:
         raise UsageError(
             f"explainer: cannot listen on 127.0.0.1:{port}: {error.strerror};"
@@ -254,7 +293,7 @@ def serve(project: Project, *, port: int = 8000, highlight: bool = False) -> int
         ) from None
     stop = threading.Event()
     threading.Thread(target=preview.watch, args=(stop,), daemon=True).start()
-    print(f"serving http://127.0.0.1:{server.server_port}/ (Ctrl-C to stop)")
+    print(f"serving http://127.0.0.1:{server.server_port}/{start}/ (Ctrl-C to stop)")
     try:
         server.serve_forever()
     finally:

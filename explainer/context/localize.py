@@ -9,6 +9,7 @@ the templates only have to lay out.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TypedDict
 
 from explainer.facts.model import (
@@ -149,6 +150,7 @@ class Context(TypedDict):
     disputes: list[DisputeCtx]
     sources: list[SourceCtx]
     fallbacks: list[str]
+    translators: list[str]
 
 
 class _Builder:
@@ -298,4 +300,28 @@ def build_context(
         disputes=disputes,
         sources=[b.source(s) for s in model.sources],
         fallbacks=sorted(messages.fallbacks),
+        translators=translators(messages),
     )
+
+
+# What `pybabel init` and `msginit` write until a translator fills the header in.
+_UNSET = ("FULL NAME", "LANGUAGE", "")
+
+
+def translators(messages: Messages) -> list[str]:
+    """Return who translated an edition, from the catalog's Last-Translator and Language-Team.
+
+    E-mail addresses are left out (the page is public); so are the placeholders
+    of a fresh catalog and a team named only after the language.
+    """
+    catalog = messages.catalog
+    if catalog is None:
+        return []
+    language = babel_locale(messages.locale)
+    plain = {language.get_display_name("en"), language.get_display_name(language)}
+    names = []
+    for value in (catalog.last_translator, catalog.language_team):
+        name = re.sub(r"\s*<[^>]*>", "", value or "").strip()
+        if name not in _UNSET and name not in plain and name not in names:
+            names.append(name)
+    return names

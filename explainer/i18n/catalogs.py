@@ -20,6 +20,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 
 from explainer.errors import InputError, Problem, UsageError
+from explainer.i18n.polint import lint_po
 
 SOURCE_LOCALE = "en"
 DOMAIN = "messages"
@@ -58,10 +59,18 @@ def choose_locales(locales_dir: Path, wanted: list[str] | None) -> list[str]:
 
 
 def read_catalog(path: Path, locale: str) -> Catalog:
-    """Parse a PO file, naming the file and line of a syntax error."""
+    """Parse a PO file, naming the file and line of every syntax error.
+
+    The file is first read as strictly as GNU `msgfmt --check` reads it (see
+    polint.py): Babel alone would forgive a string with no closing quote by
+    dropping its last character, and keep only the last of two equal msgids.
+    """
     try:
-        with path.open("rb") as handle:
-            return read_po(handle, locale=locale, abort_invalid=True)
+        data = path.read_bytes()
+        problems = lint_po(data.decode("utf-8"), str(path))
+        if problems:
+            raise InputError(problems)
+        return read_po(io.BytesIO(data), locale=locale, abort_invalid=True)
     except PoFileError as error:
         # Babel counts lines from 0 and appends " on <line>" to its message.
         line = getattr(error, "lineno", None)

@@ -20,6 +20,7 @@ from babel.messages.plurals import PLURALS
 from explainer import placeholders
 from explainer.errors import Problem
 from explainer.i18n.catalogs import SOURCE_LOCALE, Messages, po_path, read_catalog
+from explainer.i18n.glossary import glossary_problems, read_glossary
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -27,6 +28,9 @@ _NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f]\d+)*")
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>]*>?|&#?\w+;")
 # Characters a reader cannot see that can reorder or hide text.
 _ALLOWED_CONTROLS = {"\n", "\t"}
+# The code of every problem that means "this string is shown in English": an
+# empty, fuzzy or missing translation. Stats, check and build count these.
+UNTRANSLATED = "untranslated"
 # Editions the project publishes: their headers must be right.
 PUBLISHED = frozenset({"id"})
 
@@ -34,11 +38,14 @@ PUBLISHED = frozenset({"id"})
 def check_catalogs(locales_dir: Path, locales: Iterable[str]) -> list[Problem]:
     """Return every problem in the catalogs of `locales` (English has none)."""
     problems: list[Problem] = []
+    terms = read_glossary(locales_dir)
     for locale in locales:
         if locale == SOURCE_LOCALE:
             continue
         path = po_path(locales_dir, locale)
-        problems += check_catalog(path, read_catalog(path, locale), locale)
+        catalog = read_catalog(path, locale)
+        problems += check_catalog(path, catalog, locale)
+        problems += glossary_problems(path, catalog, terms)
     return problems
 
 
@@ -58,16 +65,25 @@ def check_message(file: str, message: Message) -> list[Problem]:
     if message.context:
         where = f"msgctxt {message.context!r} {where}"
 
-    def problem(text: str, *, warning: bool = False) -> Problem:
-        return Problem(file, f"{where}: {text}", message.lineno, warning=warning)
+    def problem(text: str, *, warning: bool = False, code: str = "") -> Problem:
+        return Problem(file, f"{where}: {text}", message.lineno, warning=warning, code=code)
 
     strings = [s for s in _all(message.string) if s]
-    if not strings:
-        return [problem("not translated; English is shown", warning=True)]
-    if message.fuzzy:
-        return [problem("fuzzy; never shipped, English is shown", warning=True)]
+    if not is_translated(message):
+        reason = "fuzzy; never shipped" if strings else "not translated"
+        return [problem(f"{reason}; English is shown", warning=True, code=UNTRANSLATED)]
     ids = " ".join(_all(message.id))
     return [problem(text) for msgstr in strings for text in _string_problems(ids, msgstr)]
+
+
+def is_translated(message: Message) -> bool:
+    """Return whether an entry is shown translated: every msgstr filled in, and not fuzzy.
+
+    This is the one definition of "translated" that `i18n stats`, `check` and
+    `build` count by.
+    """
+    strings = _all(message.string)
+    return bool(strings) and all(strings) and not message.fuzzy
 
 
 def _string_problems(msgid: str, msgstr: str) -> Iterator[str]:
@@ -219,30 +235,35 @@ def real_fallbacks(messages: Messages) -> set[str]:
 
 
 def fallback_problems(path: Path, messages: Messages) -> list[Problem]:
-    """Return a warning per string an edition used that its catalog does not translate."""
-    catalog = messages.catalog
-    listed = {_first(m.id) for m in catalog if m.id} if catalog is not None else set()
-    return [
-        Problem(
-            str(path),
-            f"msgid {msgid!r}: used by the edition but not in the catalog; "
-            "run `explainer i18n update`",
-            warning=True,
-        )
-        for msgid in sorted(real_fallbacks(messages) - listed)
-    ]
+    """Return a problem per string an edition showed in English not already reported.
+
+    A string missing from the catalog is a warning (counted as untranslated). A
+    translation that is there but could not be used is an error: the checks
+    above should have refused it, and the reader would silently get English.
+    """
+    if messages.catalog is None:
+        return []
+    entries: dict[str, list[Message]] = {}
+    for message in messages.catalog:
+        if message.id:
+            entries.setdefault(_first(message.id), []).append(message)
+    problems = []
+    for msgid in sorted(real_fallbacks(messages)):
+        found = entries.get(msgid)
+        if not found:
+            text = "used by the edition but not in the catalog; run `explainer i18n update`"
+            problems.append(
+                Problem(str(path), f"msgid {msgid!r}: {text}", warning=True, code=UNTRANSLATED)
+            )
+        elif all(is_translated(m) for m in found):
+            text = "the translation cannot be used (a broken placeholder?); English is shown"
+            problems.append(Problem(str(path), f"msgid {msgid!r}: {text}", found[0].lineno))
+    return problems
 
 
-def summarize(warnings: Iterable[Problem]) -> list[str]:
-    """Return one line per file for the build log; `explainer check` lists every entry."""
-    counts: dict[str, int] = {}
-    for warning in warnings:
-        counts[warning.file] = counts.get(warning.file, 0) + 1
-    return [
-        f"{file}: warning: {count} string(s) untranslated, fuzzy or missing; shown in English "
-        "(`explainer check` lists them)"
-        for file, count in counts.items()
-    ]
+def untranslated_count(problems: Iterable[Problem], path: Path) -> int:
+    """Return how many strings of the catalog at `path` are shown in English."""
+    return sum(1 for p in problems if p.code == UNTRANSLATED and p.file == str(path))
 
 
 def _strip_placeholders(text: str) -> str:

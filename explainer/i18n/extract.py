@@ -12,22 +12,42 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from explainer.errors import InputError
-from explainer.facts.load import DataFile, KeyPath, format_key, parse_text
+from explainer.facts.load import DataFile, KeyPath, parse_text
+from explainer.facts.model import Arg, DateArg, Money, Number, Term
 from explainer.facts.reader import Reader
 from explainer.i18n.catalogs import Messages
 from explainer.i18n.format import Formatter
 
 ROLES = {
-    "text": "a sentence of the explainer",
-    "title": "a heading",
-    "label": "what a reported figure counts; shown right after the number",
-    "note": "a note shown under a figure, comparison or source",
-    "gloss": "the English gloss of an Indonesian step name (the name is shown beside it)",
-    "role": "a person's or organisation's role, shown after the name",
-    "description": "stands in for the name of someone the sources do not name",
-    "established": "what the sources establish about a disputed claim",
-    "not_established": "what the sources do not establish about a disputed claim",
-    "none": "says the sources report no response to a claim",
+    "text": "A sentence of the explainer",
+    "title": "A heading",
+    "label": "What a reported figure counts; shown right after the number",
+    "note": "A note shown under a figure, a comparison or a source",
+    "gloss": "The English meaning of an Indonesian step name (the name is shown beside it)",
+    "role": "A person's or organisation's role, shown after their name",
+    "description": "Stands in for the name of someone the sources do not name",
+    "established": "What the sources establish about a disputed claim",
+    "not_established": "What the sources do not establish about a disputed claim",
+    "none": "Says the sources report no response to a claim",
+}
+# Where each data file's texts appear, in the words of the page's headings.
+SECTIONS = {
+    "about": "“What OK OCE is”",
+    "steps": "“The 7 PAS steps”",
+    "topics": "“Reported results”",
+    "figures": "“Reported results”",
+    "funnel": "the results funnel chart in “Reported results”",
+    "comparisons": "“Reported results”, under “Where the sources differ”",
+    "disputes": "“Disputed claims”",
+    "sources": "“Sources”",
+    "actors": "every section where this person or organisation is cited",
+    "timeline": "the timeline chart in “What OK OCE is”",
+}
+KINDS = {
+    Number: "a number",
+    Money: "an amount of money",
+    DateArg: "a date",
+    Term: "a name that is never translated",
 }
 
 Message = tuple[int, str | None, str, list[str]]
@@ -43,35 +63,59 @@ def extract_facts(
     except (InputError, UnicodeDecodeError):
         return
     english = Formatter(Messages("en", gettext.NullTranslations()))
-    yield from _walk(data, data.content, (), english)
+    yield from _walk(data, data.content, (), english, "")
 
 
-def _walk(data: DataFile, value: Any, key: KeyPath, english: Formatter) -> Iterator[Message]:
+def _walk(
+    data: DataFile, value: Any, key: KeyPath, english: Formatter, heading: str
+) -> Iterator[Message]:
     if isinstance(value, list):
         for i, item in enumerate(value):
-            yield from _walk(data, item, (*key, i), english)
+            yield from _walk(data, item, (*key, i), english, heading)
     if not isinstance(value, dict):
         return
+    title = value.get("title")
+    if isinstance(title, str) and key:
+        heading = " ".join(title.split())
     for name, item in value.items():
         if name == "quotes" or name == "args":
             continue
         if name in ROLES and isinstance(item, str) and item.strip():
             line, _ = data.place((*key, name))
+            text = " ".join(item.split())
             comments = [
-                f"{format_key((*key, name))}: {ROLES[name]}.",
-                *_placeholders(data, value, key, english),
+                _where(ROLES[name], key, heading if name != "title" else ""),
+                *_placeholders(data, value, key, english, text),
             ]
-            yield (line or 0, None, " ".join(item.split()), comments)
+            yield (line or 0, None, text, comments)
         else:
-            yield from _walk(data, item, (*key, name), english)
+            yield from _walk(data, item, (*key, name), english, heading)
+
+
+def _where(role: str, key: KeyPath, heading: str) -> str:
+    """Return the note saying what a text is and where on the page it appears."""
+    section = SECTIONS.get(str(key[0]) if key else "", "")
+    place = f" in {section}" if section else ""
+    under = f", under the heading “{heading}”" if heading else ""
+    return f"{role}{place}{under}."
+
+
+def _kind(arg: Arg) -> str:
+    """Return what a placeholder holds, in plain words."""
+    if isinstance(arg, DateArg):
+        date = arg.date
+        return "a year" if date.month is None else "a month" if date.day is None else "a date"
+    return KINDS.get(type(arg), "a value")
 
 
 def _placeholders(
-    data: DataFile, owner: dict[str, Any], key: KeyPath, english: Formatter
+    data: DataFile, owner: dict[str, Any], key: KeyPath, english: Formatter, text: str
 ) -> list[str]:
-    """Return one comment line per placeholder: what it holds, with its English value."""
+    """Return one line per placeholder of `text`: what it holds, as an English reader sees it."""
     args = Reader(data, []).args(owner, key) if "args" in owner else {}
     return [
-        f"{{{name}}} = {english.arg(arg)!r} ({type(arg).__name__.lower()} formatted for the locale)"
+        f"{{{name}}} is {_kind(arg)}, e.g. “{english.arg(arg)}”"
+        + ("." if isinstance(arg, Term) else ", written for your language by the program.")
         for name, arg in args.items()
+        if f"{{{name}}}" in text
     ]
