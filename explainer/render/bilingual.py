@@ -79,6 +79,7 @@ def side_blocks(templates_dir: Path, edition: Edition, id_prefix: str) -> list[B
 
 
 def _about(side: Side) -> Iterator[Block]:
+    """Yield the blocks of the section on what OK OCE is."""
     yield "h2", side.sections("title", "about")
     for topic in side.context["about"]:
         yield "h3", escape(topic["title"])
@@ -87,6 +88,7 @@ def _about(side: Side) -> Iterator[Block]:
 
 
 def _steps(side: Side) -> Iterator[Block]:
+    """Yield the blocks of the section on the steps."""
     c = side.context
     yield "h2", side.sections("title", "steps", c["method"])
     yield "block", side.parts("fact", c["steps_intro"], PRINT, side.id_prefix)
@@ -94,6 +96,7 @@ def _steps(side: Side) -> Iterator[Block]:
 
 
 def _results(side: Side) -> Iterator[Block]:
+    """Yield the blocks of the reported results."""
     yield "h2", side.sections("title", "results")
     yield "block", side.sections("results_intro")
     for group in side.context["results"]:
@@ -103,6 +106,7 @@ def _results(side: Side) -> Iterator[Block]:
 
 
 def _comparisons(side: Side) -> Iterator[Block]:
+    """Yield the blocks of the comparisons between sources."""
     yield "h3", side.sections("differences_title")
     for comparison in side.context["comparisons"]:
         yield "h4", escape(comparison["title"])
@@ -110,6 +114,7 @@ def _comparisons(side: Side) -> Iterator[Block]:
 
 
 def _disputes(side: Side) -> Iterator[Block]:
+    """Yield the blocks of the disputed claims."""
     yield "h2", side.sections("title", "disputes")
     yield "block", side.sections("disputes_intro")
     for dispute in side.context["disputes"]:
@@ -120,6 +125,7 @@ def _disputes(side: Side) -> Iterator[Block]:
 
 
 def _sources(side: Side) -> Iterator[Block]:
+    """Yield the numbered sources."""
     yield "h2", side.sections("title", "sources")
     for source in side.context["sources"]:
         yield "block", side.sections("source_paragraph", source, side.id_prefix)
