@@ -23,8 +23,10 @@ from explainer.output import (
 )
 from explainer.pdf.weasy import PrintOptions
 from explainer.project import BILINGUAL_LOCALES, Project, bilingual_pdf_path
+from explainer.render.bilingual import TEMPLATE as BILINGUAL_TEMPLATE
 from explainer.render.bilingual import render_bilingual
 from explainer.render.files import OutputFile
+from explainer.render.page import TEMPLATE as PAGE_TEMPLATE
 from explainer.render.page import edition_cards, edition_files, learn_fallbacks, render_page
 from explainer.render.site import root_file
 from explainer.urls import template_problems
@@ -180,7 +182,8 @@ def _write_pdfs(
     jobs = pdf_jobs(prints, bilingual, options or PrintOptions())
     for result in render_all(jobs, stage, out, log):
         if result.refused:
-            template = "bilingual.html" if result.path == bilingual_pdf_path() else "page.html"
+            is_bilingual = result.path == bilingual_pdf_path()
+            template = BILINGUAL_TEMPLATE if is_bilingual else PAGE_TEMPLATE
             message = f"the PDF asked for resources outside the assets: {result.refused}"
             raise InputError([Problem(str(templates / template), message)])
     return [describe(stage, stage / job.path, job.locale, "pdf") for job in jobs]

@@ -24,28 +24,40 @@ needs_both = pytest.mark.skipif(
 )
 
 
-def test_blocks_split_at_the_markers() -> None:
-    html = '<!--okx:h2-->Title\n<!--okx:block--><p id="a">One</p>\n<!--okx:wide--><table></table>'
-    assert bilingual.blocks(html) == [
-        ("h2", "Title"),
-        ("block", '<p id="a">One</p>'),
-        ("wide", "<table></table>"),
-    ]
+@pytest.fixture(scope="module")
+def sides(project: Project) -> tuple[list[bilingual.Block], list[bilingual.Block]]:
+    """Both languages' blocks, the right side's ids prefixed as in the edition."""
+    model, _ = load_model(project)
+    left, right = prepare(project, model, [bilingual.LEFT, bilingual.RIGHT])
+    return (
+        bilingual.side_blocks(project.templates_dir, left, ""),
+        bilingual.side_blocks(project.templates_dir, right, "en-"),
+    )
 
 
-def test_pairs_keep_ids_unique() -> None:
-    left = bilingual.blocks('<!--okx:block--><p id="fact-1">Satu</p>')
-    right = bilingual.blocks('<!--okx:block--><p id="fact-1">One</p>')
-    (only,) = bilingual.pair(left, right)
-    assert only.left == '<p id="fact-1">Satu</p>'
-    assert only.right == '<p id="en-fact-1">One</p>'
+@needs_both
+def test_both_sides_have_the_same_blocks_in_the_same_order(
+    project: Project, sides: tuple[list[bilingual.Block], list[bilingual.Block]]
+) -> None:
+    model, _ = load_model(project)
+    left, right = sides
+    assert [kind for kind, _ in left] == [kind for kind, _ in right]
+    assert [kind for kind, _ in left].count("h2") == 5
+    assert [kind for kind, _ in left].count("h4") == len(model.comparisons)
+    assert all(html.strip() for _, html in left + right)
 
 
-def test_blocks_that_do_not_line_up_are_refused() -> None:
-    left = bilingual.blocks("<!--okx:h2-->A<!--okx:block-->B")
-    right = bilingual.blocks("<!--okx:h2-->A")
-    with pytest.raises(ValueError, match="do not line up"):
-        bilingual.pair(left, right)
+@needs_both
+def test_the_right_side_prefixes_its_ids_and_links(
+    sides: tuple[list[bilingual.Block], list[bilingual.Block]],
+) -> None:
+    left, right = sides
+    right_html = "".join(html for _, html in right)
+    ids = re.findall(r'\sid="([^"]*)"', right_html)
+    links = re.findall(r'href="#([^"]*)"', right_html)
+    assert ids and all(i.startswith("en-") for i in ids)
+    assert links and all(link.startswith("en-source-") for link in links)
+    assert not set(ids) & set(re.findall(r'\sid="([^"]*)"', "".join(h for _, h in left)))
 
 
 @pytest.fixture(scope="module")
@@ -114,15 +126,13 @@ def test_page_labels_in_both_languages(reader: PdfReader, project: Project) -> N
 
 
 @needs_both
-def test_a_side_template_that_differs_by_language_is_an_input_error(
-    project_copy: Project,
-) -> None:
-    side = project_copy.templates_dir / "bilingual_side.html"
-    side.write_text(
-        side.read_text(encoding="utf-8") + "{% if lang == 'en' %}<!--okx:block-->x{% endif %}\n",
-        encoding="utf-8",
-    )
+def test_a_broken_section_macro_is_an_input_error(project_copy: Project) -> None:
+    sections = project_copy.templates_dir / "partials" / "sections.html"
+    text = sections.read_text(encoding="utf-8")
+    # Only the bilingual edition lists its sources as numbered paragraphs.
+    broken = text.replace("{{ s.number }}. {{ s.outlet }}", "{{ s.numbr }}. {{ s.outlet }}")
+    sections.write_text(broken, encoding="utf-8")
     model, _ = load_model(project_copy)
     editions = prepare(project_copy, model, [bilingual.LEFT, bilingual.RIGHT])
-    with pytest.raises(InputError, match=r"bilingual_side\.html"):
+    with pytest.raises(InputError, match=r"sections\.html:\d+.*numbr"):
         bilingual.render_bilingual(project_copy.templates_dir, model, editions)

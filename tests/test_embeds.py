@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gettext
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -17,11 +18,13 @@ from explainer.project import Project
 from explainer.render.cards import (
     CARDS,
     FALLBACK_HEIGHTS,
+    Card,
     cited_sources,
     embed_codes,
-    scope_ids,
+    fragment_prefix,
 )
 from explainer.render.environment import minify_css
+from explainer.render.page import edition_cards
 from explainer.render.site import json_ld
 
 
@@ -29,28 +32,54 @@ def english() -> Messages:
     return Messages("en", gettext.NullTranslations())
 
 
-def test_scope_ids_prefixes_ids_and_references_only() -> None:
-    html = (
-        '<section id="about" aria-labelledby="about-title x"><h2 id="about-title">A</h2>'
-        '<a href="#source-1">[1]</a> <a href="../index.html">back</a>'
-        '<p class="id">id="not-an-attribute"</p></section>'
-    )
-    scoped = scope_ids(html, "okx-en-about-")
-    assert 'id="okx-en-about-about"' in scoped
-    assert 'aria-labelledby="okx-en-about-about-title okx-en-about-x"' in scoped
-    assert 'href="#okx-en-about-source-1"' in scoped
-    assert 'href="../index.html"' in scoped
-    assert 'class="id"' in scoped and '>id="not-an-attribute"<' in scoped
-
-
-def test_cited_sources_keeps_only_what_the_html_cites(project: Project) -> None:
+@pytest.fixture(scope="module")
+def cards(project: Project) -> dict[str, Card]:
+    """The English edition's cards, by section."""
     model, _ = load_model(project)
     (edition,) = prepare(project, model, ["en"])
-    html = '<a class="okx-cite" href="#source-3">[3]</a><a href="#source-1">[1]</a>'
-    sources = cited_sources(edition.context, html)
-    assert [s["number"] for s in sources] == [1, 3]
-    assert all(s["backlinks"] == [] for s in sources)
-    assert len(cited_sources(edition.context, None)) == len(model.sources)
+    return {card.section: card for card in edition_cards(project.templates_dir, edition, model)}
+
+
+def _numbers(pattern: str, html: str) -> set[int]:
+    return {int(n) for n in re.findall(pattern, html)}
+
+
+def test_a_card_lists_exactly_the_sources_its_content_cites(
+    project: Project, cards: dict[str, Card]
+) -> None:
+    model, _ = load_model(project)
+    for section, card in cards.items():
+        listed = _numbers(r'<li id="source-(\d+)"', card.page)
+        cited = _numbers(r'href="#source-(\d+)"', card.page)
+        if section == "sources":
+            assert listed == {s.number for s in model.sources}
+        else:
+            assert listed == cited, section
+        assert 'id="cite-' not in card.page and 'class="okx-backlinks"' not in card.page
+
+
+def test_the_sources_card_lists_every_source(project: Project) -> None:
+    model, _ = load_model(project)
+    (edition,) = prepare(project, model, ["en"])
+    charts = edition.charts["screen"]
+    numbers = [s["number"] for s in cited_sources(edition.context, charts, "sources")]
+    assert numbers == sorted(s.number for s in model.sources)
+
+
+def test_only_the_whole_explainer_card_leaves_out_the_quotes(cards: dict[str, Card]) -> None:
+    assert 'class="okx-quotes"' not in cards["all"].page
+    assert 'class="okx-quotes"' in cards["about"].page
+
+
+def test_fragment_ids_and_references_are_prefixed(cards: dict[str, Card]) -> None:
+    for section, card in cards.items():
+        prefix = fragment_prefix("en", section)
+        ids = re.findall(r'\sid="([^"]*)"', card.fragment)
+        refs = re.findall(r'\s(?:href="#|aria-labelledby="|for="|headers=")([^"]*)"', card.fragment)
+        assert ids and all(i.startswith(prefix) for i in ids), section
+        assert all(r.startswith(prefix) for ref in refs for r in ref.split()), section
+        assert set(r for ref in refs for r in ref.split()) <= set(ids), section
+        assert 'href="../index.html"' in card.fragment and "<script" not in card.fragment
 
 
 def test_embed_code_has_title_lazy_loading_fallback_height_and_origin_check(
@@ -89,12 +118,10 @@ def test_json_ld_cannot_end_its_script_element(project: Project) -> None:
 
 
 def test_check_renders_the_cards(project_copy: Project) -> None:
-    page = project_copy.templates_dir / "page.html"
-    text = page.read_text(encoding="utf-8")
-    start = text.index("{% block sources %}")
-    end = text.index("{% endblock %}", start)
-    page.write_text(text[:start] + text[start + 19 : end] + text[end + 14 :], encoding="utf-8")
-    with pytest.raises(InputError, match="no block 'sources'"):
+    card = project_copy.templates_dir / "partials" / "card.html"
+    text = card.read_text(encoding="utf-8")
+    card.write_text(text.replace("card_sources", "card_sourcez"), encoding="utf-8")
+    with pytest.raises(InputError, match="'card_sourcez' is undefined"):
         check(project_copy)
 
 

@@ -52,7 +52,7 @@ def test_no_highlight_by_default(project_copy: Project) -> None:
 def test_rebuilds_when_an_input_changes(project_copy: Project) -> None:
     preview = jv_preview(project_copy, highlight=False)
     assert not preview.refresh()
-    page = project_copy.templates_dir / "page.html"
+    page = project_copy.templates_dir / "pages" / "page.html"
     page.write_text(page.read_text("utf-8").replace("</main>", "<p>NEW</p></main>"), "utf-8")
     assert preview.refresh()
     assert preview.version == 2

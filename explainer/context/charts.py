@@ -1,7 +1,7 @@
 """Lay out the charts of one edition: the 2018 funnel, the timeline, the comparisons.
 
 Everything is measured here, at build time, in the units of each SVG's viewBox:
-the templates under templates/charts/ only draw what this module placed. Text
+the macros in templates/partials/charts.html only draw what this module placed. Text
 is localized first (Babel and the edition's catalog, through the Formatter),
 then wrapped, so a longer translation makes a taller chart, never a clipped one.
 """

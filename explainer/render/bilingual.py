@@ -1,34 +1,40 @@
 """The bilingual edition: one PDF with Indonesian and English paragraph by paragraph.
 
-Each language renders `bilingual_side.html` with its own catalog, as a run of
-marked blocks; the runs are paired up block by block and laid out side by side
-by `bilingual.html`. The PDF is written to `bilingual/ok-oce-explainer-id-en.pdf`
+Both languages' contexts are walked in the same order, the model's, and each block
+is drawn by a macro of templates/partials/sections.html under its language's
+catalog; the two runs of blocks are paired one to one and laid out side by side by
+templates/pages/bilingual.html. The PDF is written to `bilingual/ok-oce-explainer-id-en.pdf`
 and listed in the manifest with locale "id+en" and kind "pdf". It is built
 whenever both Indonesian and English PDFs are.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from explainer.context.edition import Edition
-from explainer.errors import InputError, Problem
+from explainer.context.localize import Context
 from explainer.facts.model import Explainer
 from explainer.i18n.format import N_, translate
 from explainer.project import BILINGUAL_LOCALES
-from explainer.render.environment import page_counter_css, render
+from explainer.render.environment import Macros, page_counter_css, render, translating
 
 LEFT, RIGHT = BILINGUAL_LOCALES
+TEMPLATE = "pages/bilingual.html"
+SECTIONS = "partials/sections.html"
+PARTS = "partials/parts.html"
+PRINT = "print"
 
 # NOTE: A keyword of the bilingual PDF's metadata: the edition is in two languages.
 BILINGUAL = N_("bilingual")
 
-_MARK = re.compile(r"<!--okx:(h2|h3|h4|block|wide)-->")
-_ID = re.compile(r'\bid="')
+# A block's kind: a heading (h2, h3, h4), a "block" set side by side, or a "wide"
+# block (too wide to halve, such as a table) set one language above the other.
+Block = tuple[str, Markup]
 
 
 @dataclass(frozen=True)
@@ -41,25 +47,94 @@ class Pair:
     right: Markup
 
 
+@dataclass(frozen=True)
+class Side:
+    """One language's half: its context, the macros that draw it, the prefix of its ids."""
+
+    context: Context
+    sections: Macros
+    parts: Macros
+    id_prefix: str
+
+
 def wanted(locales: list[str]) -> bool:
     """Return whether a build of `locales` includes the bilingual edition."""
     return LEFT in locales and RIGHT in locales
 
 
-def blocks(html: str) -> list[tuple[str, Markup]]:
-    """Split a rendered `bilingual_side.html` into (kind, HTML) blocks."""
-    parts = _MARK.split(html)
-    kinds, bodies = parts[1::2], parts[2::2]
-    return [(kind, Markup(body.strip())) for kind, body in zip(kinds, bodies, strict=True)]
+def side_blocks(templates_dir: Path, edition: Edition, id_prefix: str) -> list[Block]:
+    """Return one language's blocks, in the model's order, drawn in its language."""
+    side = Side(
+        edition.context, Macros(templates_dir, SECTIONS), Macros(templates_dir, PARTS), id_prefix
+    )
+    with translating(edition.messages):
+        return [
+            *_about(side),
+            *_steps(side),
+            *_results(side),
+            *_comparisons(side),
+            *_disputes(side),
+            *_sources(side),
+        ]
 
 
-def pair(left: list[tuple[str, Markup]], right: list[tuple[str, Markup]]) -> list[Pair]:
-    """Pair two languages' blocks; their kinds must line up one to one."""
-    if [k for k, _ in left] != [k for k, _ in right]:
-        raise ValueError("the two languages' blocks do not line up")
+def _about(side: Side) -> Iterator[Block]:
+    """Yield the blocks of the section on what OK OCE is."""
+    yield "h2", side.sections("title", "about")
+    for topic in side.context["about"]:
+        yield "h3", escape(topic["title"])
+        for fact in topic["facts"]:
+            yield "block", side.parts("fact", fact, PRINT, side.id_prefix)
+
+
+def _steps(side: Side) -> Iterator[Block]:
+    """Yield the blocks of the section on the steps."""
+    c = side.context
+    yield "h2", side.sections("title", "steps", c["method"])
+    yield "block", side.parts("fact", c["steps_intro"], PRINT, side.id_prefix)
+    yield "block", side.sections("step_list", c["steps"], c["lang"])
+
+
+def _results(side: Side) -> Iterator[Block]:
+    """Yield the blocks of the reported results."""
+    yield "h2", side.sections("title", "results")
+    yield "block", side.sections("results_intro")
+    for group in side.context["results"]:
+        yield "h3", escape(group["title"])
+        for figure in group["figures"]:
+            yield "block", side.parts("figure_row", figure, PRINT, side.id_prefix)
+
+
+def _comparisons(side: Side) -> Iterator[Block]:
+    """Yield the blocks of the comparisons between sources."""
+    yield "h3", side.sections("differences_title")
+    for comparison in side.context["comparisons"]:
+        yield "h4", escape(comparison["title"])
+        yield "wide", side.sections("comparison", comparison, side.id_prefix, False)
+
+
+def _disputes(side: Side) -> Iterator[Block]:
+    """Yield the blocks of the disputed claims."""
+    yield "h2", side.sections("title", "disputes")
+    yield "block", side.sections("disputes_intro")
+    for dispute in side.context["disputes"]:
+        yield "h3", escape(dispute["title"])
+        yield "block", side.sections("claim", dispute, PRINT, side.id_prefix)
+        yield "block", side.sections("response", dispute, PRINT, side.id_prefix)
+        yield "block", side.sections("verdict", dispute)
+
+
+def _sources(side: Side) -> Iterator[Block]:
+    """Yield the numbered sources."""
+    yield "h2", side.sections("title", "sources")
+    for source in side.context["sources"]:
+        yield "block", side.sections("source_paragraph", source, side.id_prefix)
+
+
+def pair(left: list[Block], right: list[Block]) -> list[Pair]:
+    """Pair two languages' blocks, which come from the same model one to one."""
     return [
-        # The right side repeats the left's ids; prefix them so each stays unique.
-        Pair(n, kind, a, Markup(_ID.sub(f'id="{RIGHT}-', b)))
+        Pair(n, kind, a, b)
         for n, ((kind, a), (_, b)) in enumerate(zip(left, right, strict=True), start=1)
     ]
 
@@ -74,10 +149,6 @@ def render_bilingual(templates_dir: Path, model: Explainer, editions: list[Editi
     by_locale = {e.locale: e for e in editions}
     left, right = by_locale[LEFT], by_locale[RIGHT]
 
-    def side(edition: Edition) -> list[tuple[str, Markup]]:
-        html = render(templates_dir, "bilingual_side.html", edition.context, edition.messages)
-        return blocks(html)
-
     def says(edition: Edition, message: str) -> str:
         return edition.messages.gettext(message)
 
@@ -87,14 +158,13 @@ def render_bilingual(templates_dir: Path, model: Explainer, editions: list[Editi
         )
 
     right_pattern = says(right, "Page {page} of {pages}")
-    try:
-        pairs = pair(side(left), side(right))
-    except ValueError as error:
-        place = str(templates_dir / "bilingual_side.html")
-        raise InputError([Problem(place, f"{error}: the same blocks must come in both")]) from None
+    # The right side repeats the left's ids; its prefix keeps each unique.
+    pairs = pair(
+        side_blocks(templates_dir, left, ""), side_blocks(templates_dir, right, f"{RIGHT}-")
+    )
     return render(
         templates_dir,
-        "bilingual.html",
+        TEMPLATE,
         left.context,
         left.messages,
         left=left.context,

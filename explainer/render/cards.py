@@ -1,36 +1,45 @@
 """Embeddable cards: each section of an edition as an iframe page and an inline fragment.
 
-A card is cut from the page template's own section blocks, so a card never
-says anything the page does not. Its sources list keeps only the sources the
-card's content cites, numbered as on the page. Two forms per card:
+A card calls the page's own section macros (templates/partials/sections.html), so a
+card never says anything the page does not. Its sources list keeps only the sources
+the card's content cites, numbered as on the page. Two forms per card:
 
     embed/<section>.html           a self-contained page for an <iframe>; it posts
                                    its height to the parent window (kind "embed")
     embed/<section>.fragment.html  markup to paste into a CMS: no script, every
                                    CSS selector under the root class, every id
-                                   prefixed (kind "fragment")
+                                   prefixed okx-<lang>-<section>- (kind "fragment")
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
-
-from explainer.context.localize import TITLE, Context, SourceCtx
+from explainer.context.charts import ChartCtx, ChartsCtx, TimelineCtx
+from explainer.context.localize import (
+    TITLE,
+    Context,
+    FactCtx,
+    FigureCtx,
+    SourceCtx,
+    SourceRef,
+    StatementCtx,
+)
 from explainer.i18n.catalogs import Messages
 from explainer.i18n.format import N_, translate
 from explainer.project import card_path, fragment_path
-from explainer.render.environment import render, render_blocks
+from explainer.render.environment import render
 from explainer.render.files import OutputFile
 
 SECTIONS = ("about", "steps", "results", "disputes", "sources")
 CARDS = (*SECTIONS, "all")
 ROOT_CLASS = "okoce-explainer"
+EMBED_TEMPLATE = "pages/embed.html"
+FRAGMENT_TEMPLATE = "pages/fragment.html"
 
 # Card titles: the page's own section headings, which say what each card holds.
 TITLES = {
@@ -58,17 +67,6 @@ FALLBACK_HEIGHTS = {
     "sources": 640,
     "all": 900,
 }
-
-# Attributes whose value is one or more ids of the same document.
-_ID_ATTRS = re.compile(
-    r'(\s(?:id|for|headers|aria-labelledby|aria-describedby|aria-controls)=")([^"]*)"'
-)
-_FRAGMENT_HREF = re.compile(r'(\shref="#)([^"]*)"')
-_CITED = re.compile(r'\shref="#source-(\d+)"')
-# A card lists its sources without the page's "cited in" backlinks, so the
-# citation markers need no ids (it keeps the whole-explainer card light).
-_MARKER_ID = re.compile(r'\sid="cite-[^"]+"')
-_QUOTES = re.compile(r'<details class="okx-quotes">.*?</details>', re.S)
 
 # Runs on the host page: resizes our iframes, and only on messages from them.
 _HOST_SCRIPT = """<script>
@@ -133,86 +131,115 @@ def embed_codes(context: Context, messages: Messages) -> dict[str, EmbedCode]:
     return codes
 
 
-def cited_sources(context: Context, html: str | None) -> list[SourceCtx]:
-    """Return the sources `html` cites (all of them for None), without backlinks."""
-    numbers = {int(n) for n in _CITED.findall(html)} if html is not None else None
+def cited_sources(context: Context, charts: ChartsCtx, section: str) -> list[SourceCtx]:
+    """Return the sources a card cites, in the page's order (all of them for "sources")."""
+    if section == "sources":
+        return list(context["sources"])
+    numbers = {ref["number"] for ref in card_refs(context, charts, section)}
+    return [s for s in context["sources"] if s["number"] in numbers]
+
+
+def card_refs(context: Context, charts: ChartsCtx, section: str) -> list[SourceRef]:
+    """Return every citation a card shows; the whole-explainer card has no quotes."""
+    if section == "all":
+        return [r for s in SECTIONS[:-1] for r in _SECTION_REFS[s](context, charts, False)]
+    return _SECTION_REFS[section](context, charts, True)
+
+
+def _cited(item: FactCtx | FigureCtx | StatementCtx, with_quotes: bool) -> list[SourceRef]:
+    """Return the citations of a fact, figure or statement, and of its quotes if shown."""
+    quotes = [q["cite"] for q in item["quotes"]] if with_quotes else []
+    return [*item["cites"], *quotes]
+
+
+def _bars_refs(chart: ChartCtx) -> list[SourceRef]:
+    """Return the citations of a bar chart's sources line and data table."""
+    return [*chart["cites"], *(ref for bar in chart["bars"] for ref in bar["cites"])]
+
+
+def _timeline_refs(chart: TimelineCtx) -> list[SourceRef]:
+    """Return the citations of the timeline's sources line and data table."""
+    return [*chart["cites"], *(ref for event in chart["events"] for ref in event["cites"])]
+
+
+def _about_refs(c: Context, charts: ChartsCtx, with_quotes: bool) -> list[SourceRef]:
+    """Return the citations of the section on what OK OCE is."""
+    facts = [f for topic in c["about"] for f in topic["facts"]]
     return [
-        SourceCtx(**{**s, "backlinks": []})
-        for s in context["sources"]
-        if numbers is None or s["number"] in numbers
+        *(r for f in facts for r in _cited(f, with_quotes)),
+        *_timeline_refs(charts["timeline"]),
     ]
 
 
-def scope_ids(html: str, prefix: str) -> str:
-    """Prefix every id, and every reference to one, so pasted cards cannot collide."""
+def _steps_refs(c: Context, charts: ChartsCtx, with_quotes: bool) -> list[SourceRef]:
+    """Return the citations of the section on the steps."""
+    return _cited(c["steps_intro"], with_quotes)
 
-    def ids(match: re.Match[str]) -> str:
-        values = " ".join(prefix + v for v in match.group(2).split())
-        return f'{match.group(1)}{values}"'
 
-    def href(match: re.Match[str]) -> str:
-        return f'{match.group(1)}{prefix}{match.group(2)}"'
+def _results_refs(c: Context, charts: ChartsCtx, with_quotes: bool) -> list[SourceRef]:
+    """Return the citations of the reported results; comparison rows show no quotes."""
+    figures = [f for group in c["results"] for f in group["figures"]]
+    rows = [ref for comp in c["comparisons"] for row in comp["rows"] for ref in row["cites"]]
+    return [
+        *(r for f in figures for r in _cited(f, with_quotes)),
+        *_bars_refs(charts["funnel"]),
+        *rows,
+    ]
 
-    return _FRAGMENT_HREF.sub(href, _ID_ATTRS.sub(ids, html))
+
+def _disputes_refs(c: Context, charts: ChartsCtx, with_quotes: bool) -> list[SourceRef]:
+    """Return the citations of the disputes; a side that is silence cites nothing."""
+    sides = [s for d in c["disputes"] for s in (d["claim"], d["response"]) if not s["silent"]]
+    return [r for s in sides for r in _cited(s, with_quotes)]
+
+
+_SECTION_REFS: dict[str, Callable[[Context, ChartsCtx, bool], list[SourceRef]]] = {
+    "about": _about_refs,
+    "steps": _steps_refs,
+    "results": _results_refs,
+    "disputes": _disputes_refs,
+}
+
+
+def fragment_prefix(lang: str, section: str) -> str:
+    """Return what goes before every id of a fragment, so pasted cards cannot collide."""
+    return f"okx-{lang}-{section}-"
 
 
 def render_cards(
-    templates_dir: Path, context: Context, messages: Messages, extras: dict[str, Any]
+    templates_dir: Path,
+    context: Context,
+    messages: Messages,
+    charts: ChartsCtx,
+    extras: dict[str, Any],
 ) -> list[Card]:
-    """Render every card of one edition from the page template's section blocks."""
-    page_vars = {**extras, "medium": "screen"}
-    parts = render_blocks(
-        templates_dir,
-        "page.html",
-        context,
-        messages,
-        [(s, {}) for s in SECTIONS if s != "sources"],
-        **page_vars,
-    )
-    parts = [_MARKER_ID.sub("", part) for part in parts]
-    content = dict(zip([s for s in SECTIONS if s != "sources"], parts, strict=True))
-    content["sources"] = ""
-    # The whole-explainer card leaves out the verbatim quotes, which the section
-    # cards and the page keep: with them it would outgrow the 15 KB card budget.
-    content["all"] = _QUOTES.sub("", "".join(parts))
-    lists = render_blocks(
-        templates_dir,
-        "page.html",
-        context,
-        messages,
-        [("sources", {"sources": cited_sources(context, _cites_in(s, content[s]))}) for s in CARDS],
-        **page_vars,
-    )
-    return [
-        _card(templates_dir, context, messages, extras, section, content[section] + sources)
-        for section, sources in zip(CARDS, lists, strict=True)
-    ]
-
-
-def _cites_in(section: str, html: str) -> str | None:
-    """Return what a card's sources list should cover (None: every source)."""
-    return None if section == "sources" else html
+    """Render every card of one edition with the page's section macros."""
+    return [_card(templates_dir, context, messages, charts, extras, section) for section in CARDS]
 
 
 def _card(
     templates_dir: Path,
     context: Context,
     messages: Messages,
+    charts: ChartsCtx,
     extras: dict[str, Any],
     section: str,
-    body: str,
 ) -> Card:
+    """Render one card as an iframe page and as a fragment."""
     card_vars = {
         **extras,
         "card": True,
         "section": section,
         "card_title": card_title(context, messages, section),
-        "card_body": Markup(body),
+        "card_sources": cited_sources(context, charts, section),
         "full_page_href": "../index.html",
     }
-    page = render(templates_dir, "embed.html", context, messages, **card_vars)
-    fragment = render(templates_dir, "fragment.html", context, messages, **card_vars)
-    return Card(section, page, scope_ids(fragment, f"okx-{context['lang']}-{section}-"))
+    page = render(templates_dir, EMBED_TEMPLATE, context, messages, **card_vars)
+    prefix = fragment_prefix(context["lang"], section)
+    fragment = render(
+        templates_dir, FRAGMENT_TEMPLATE, context, messages, **card_vars, id_prefix=prefix
+    )
+    return Card(section, page, fragment)
 
 
 def card_files(locale: str, cards: list[Card]) -> list[OutputFile]:

@@ -16,7 +16,7 @@ from explainer.project import card_path
 from explainer.render.environment import render
 from explainer.render.files import OutputFile
 
-CARD_TEMPLATE = "charts/card.html"
+CARD_TEMPLATE = "pages/chart-card.html"
 
 
 def chart_cards(charts: ChartsCtx) -> list[tuple[str, ChartCtx | TimelineCtx]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
@@ -145,37 +145,22 @@ def render(
     return html
 
 
-def render_blocks(
-    templates_dir: Path,
-    name: str,
-    context: Context,
-    messages: Messages,
-    blocks: Sequence[tuple[str, Mapping[str, Any]]],
-    **extra: Any,
-) -> list[str]:
-    """Render named blocks of template `name`, each with its own overrides.
+class Macros:
+    """The macros of one template, called from Python (within `translating`)."""
 
-    The template's top level runs first (its imports and `set`s), so each block
-    sees exactly what it sees inside the whole page.
-    """
-    env = environment(templates_dir)
-    with translating(messages), template_errors(templates_dir, name):
-        template = env.get_template(name)
-        missing = [block for block, _ in blocks if block not in template.blocks]
-        if missing:
-            raise InputError(
-                [Problem(str(templates_dir / name), f"the template has no block {missing[0]!r}")]
-            )
-        page = template.new_context({**context, **extra})
-        for _ in template.root_render_func(page):
-            pass
-        rendered = [
-            "".join(template.blocks[block](page.derived(dict(overrides))))
-            for block, overrides in blocks
-        ]
-    for html in rendered:
-        check_rendered(html, templates_dir / name)
-    return rendered
+    def __init__(self, templates_dir: Path, name: str) -> None:
+        self.templates_dir, self.name = templates_dir, name
+        with template_errors(templates_dir, name):
+            self.module = environment(templates_dir).get_template(name).module
+
+    def __call__(self, macro: str, *args: Any, **kwargs: Any) -> Markup:
+        """Return what macro `macro` renders for these arguments."""
+        function = getattr(self.module, macro, None)
+        if function is None:
+            place = str(self.templates_dir / self.name)
+            raise InputError([Problem(place, f"the template has no macro {macro!r}")])
+        with template_errors(self.templates_dir, self.name):
+            return Markup(function(*args, **kwargs))
 
 
 @contextmanager

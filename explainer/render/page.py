@@ -16,6 +16,7 @@ from explainer.render.files import OutputFile
 from explainer.render.site import page_extras
 
 MEDIA = ("screen", "print")
+TEMPLATE = "pages/page.html"
 
 
 def learn_fallbacks(templates_dir: Path, edition: Edition, model: Explainer) -> None:
@@ -28,7 +29,7 @@ def learn_fallbacks(templates_dir: Path, edition: Edition, model: Explainer) -> 
 
 
 def page_vars(edition: Edition, model: Explainer, medium: str) -> dict[str, Any]:
-    """Return what page.html needs besides the edition's context (the cards too)."""
+    """Return what the page template needs besides the edition's context (the cards too)."""
     has_pdf = edition.pdfs is None or edition.locale in edition.pdfs
     return {
         "imprint": model.imprint,
@@ -43,7 +44,7 @@ def render_page(templates_dir: Path, edition: Edition, model: Explainer, medium:
     """Return the HTML of an edition for the screen or for print."""
     return render(
         templates_dir,
-        "page.html",
+        TEMPLATE,
         edition.context,
         edition.messages,
         medium=medium,
@@ -54,7 +55,8 @@ def render_page(templates_dir: Path, edition: Edition, model: Explainer, medium:
 def edition_cards(templates_dir: Path, edition: Edition, model: Explainer) -> list[Card]:
     """Return the embeddable cards of an edition."""
     extras = page_vars(edition, model, "screen")
-    return render_cards(templates_dir, edition.context, edition.messages, extras)
+    charts = edition.charts["screen"]
+    return render_cards(templates_dir, edition.context, edition.messages, charts, extras)
 
 
 def edition_files(templates_dir: Path, edition: Edition, model: Explainer) -> list[OutputFile]:

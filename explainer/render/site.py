@@ -29,6 +29,7 @@ from explainer.render.files import OutputFile
 # for each disputed claim; not shown on the page.
 VERDICT = N_("Disputed; see both sides")
 ROOT_LOCALE = "mul"
+ROOT_TEMPLATE = "pages/root.html"
 # NOTE: Link on the site's front page (dist/index.html) to one edition, written in that
 # edition's language. {language} is the language's own name, e.g. “Indonesia”.
 READ = N_("Read the explainer in {language}")
@@ -209,7 +210,7 @@ def root_file(
     both = next((path for locale, path in sorted(pdfs.items()) if "+" in locale), None)
     _, messages, context = editions[0]
     html = render(
-        templates_dir, "root.html", context, messages, choices=choices, bilingual_pdf=both
+        templates_dir, ROOT_TEMPLATE, context, messages, choices=choices, bilingual_pdf=both
     )
     return OutputFile(ROOT_INDEX, ROOT_LOCALE, "index", html)
 
