@@ -26,6 +26,7 @@ DATA_FILES = (
     "results",
     "disputes",
     "timeline",
+    "lead",
 )
 
 _SCALARS = {

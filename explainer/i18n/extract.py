@@ -13,6 +13,7 @@ from typing import IO, Any
 
 from explainer.errors import InputError
 from explainer.facts.load import DataFile, KeyPath, format_key, parse_text
+from explainer.facts.model import DateArg
 from explainer.facts.reader import Reader
 from explainer.i18n.catalogs import Messages
 from explainer.i18n.format import Formatter
@@ -70,7 +71,12 @@ def _placeholders(
     data: DataFile, owner: dict[str, Any], key: KeyPath, english: Formatter
 ) -> list[str]:
     """Return one comment line per placeholder: what it holds, with its English value."""
-    args = Reader(data, []).args(owner, key) if "args" in owner else {}
+    reader = Reader(data, [])
+    args = reader.args(owner, key) if "args" in owner else {}
+    as_of = reader.date(owner, "as_of", key, required=False) if "as_of" in owner else None
+    if as_of is not None:
+        # A present-tense fact says when a source said it: {as_of} holds that date.
+        args["as_of"] = DateArg(as_of)
     return [
         f"{{{name}}} = {english.arg(arg)!r} ({type(arg).__name__.lower()} formatted for the locale)"
         for name, arg in args.items()
