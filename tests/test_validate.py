@@ -181,7 +181,8 @@ def test_an_outlet_narrates_only_in_its_own_articles(project_copy: Project) -> N
         "          - source: bbb-2019\n            said_by: bbb\n",
         "          - source: bbb-2019\n            said_by: kompas\n",
     )
-    assert "'kompas' is the outlet 'Kompas.com', but the quote is from 'Bina Bangun" in message
+    assert "'kompas' is the outlet 'Kompas.com', which narrates only in its own articles" in message
+    assert "['kompas-2017'], not in 'bbb-2019'" in message
 
 
 def test_a_figure_is_reported_by_one_of_its_speakers(project_copy: Project) -> None:

@@ -31,7 +31,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add `explainer i18n` and its subcommands to the command line."""
     i18n = commands.add_parser("i18n", help="translation catalogs: stats, extract, update, …")
     actions = i18n.add_subparsers(dest="i18n_command", required=True)
-    actions.add_parser("stats", help="per locale: translated, fuzzy, untranslated, %")
+    actions.add_parser("stats", help="per locale: translated, fuzzy, untranslated, %%")
     actions.add_parser("extract", help=f"write {POT} from templates, code and facts")
     update = actions.add_parser("update", help=f"merge {POT} into every catalog")
     update.add_argument("--locale", metavar="L", help="update only this locale")

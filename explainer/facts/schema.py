@@ -110,7 +110,9 @@ PROPERTIES: dict[str, dict[str, Schema]] = {
         ),
         "role": text("The role when a source gave it, e.g. Governor of Jakarta."),
         "as_of": described(ref("date"), "When a source gave the role (required with a role)."),
-        "sources": described(ref("ids"), "The sources that give the role."),
+        "sources": described(
+            ref("ids"), "The sources that give the role; for an outlet, its own articles."
+        ),
     },
     "quote": {
         "source": described(ref("id"), "The id of the source quoted; one the entry cites."),

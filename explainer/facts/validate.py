@@ -151,7 +151,6 @@ class _Known:
 
     def __init__(self, sources: tuple[Source, ...]) -> None:
         self.sources = {s.id for s in sources}
-        self.outlets = {s.id: s.outlet for s in sources}
         self.actors: dict[str, Actor] = {}
         self.cited: set[str] = set()
 
@@ -233,14 +232,17 @@ def _actors(r: Reader, ids: set[str], known: _Known) -> dict[str, Actor]:
         key: KeyPath = ("actors", i)
         obj = r.mapping(raw, key, ACTOR_KEYS)
         role = r.text(obj, "role", key, {}, required=False)
+        affiliation = r.choice(obj, "affiliation", key, AFFILIATIONS) or ""
+        # A role gives its sources; an outlet lists its own articles, where it narrates.
+        cites = role is not None or affiliation == "outlet"
         actor = Actor(
             id=r.ident(obj, key, ids),
             name=r.string(obj, "name", key, required=False) or None,
             description=r.text(obj, "description", key, {}, required=False),
-            affiliation=r.choice(obj, "affiliation", key, AFFILIATIONS) or "",
+            affiliation=affiliation,
             role=role,
             as_of=r.date(obj, "as_of", key, required=role is not None),
-            sources=_cited(r, obj, key, known) if role is not None else (),
+            sources=_cited(r, obj, key, known) if cites else (),
         )
         if "affiliation" not in obj:
             r.fail(
@@ -311,14 +313,13 @@ def _quotes(
 
 
 def _outlet_speaks(r: Reader, key: KeyPath, quote: Quote, known: _Known) -> None:
-    """An outlet narrates only in its own articles."""
+    """An outlet narrates only in its own articles (the sources listed under it)."""
     actor = known.actors.get(quote.said_by)
-    outlet = known.outlets.get(quote.source)
-    if actor and actor.affiliation == "outlet" and outlet and actor.name != outlet:
+    if actor and actor.affiliation == "outlet" and quote.source not in actor.sources:
         r.fail(
             key,
-            f"{quote.said_by!r} is the outlet {actor.name!r}, but the quote is from"
-            f" {outlet!r} ({quote.source!r}); name who said it in that article",
+            f"{quote.said_by!r} is the outlet {actor.name!r}, which narrates only in its own"
+            f" articles {list(actor.sources)}, not in {quote.source!r}; name who said it there",
         )
 
 
