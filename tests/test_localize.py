@@ -10,6 +10,7 @@ import pytest
 from explainer.facts.model import DateArg, Money, Number, PartialDate, Period, Text
 from explainer.i18n.catalogs import Messages
 from explainer.i18n.format import Formatter
+from explainer.project import Project
 
 
 def fmt(locale: str) -> Formatter:
@@ -116,3 +117,45 @@ def test_translators_come_from_the_catalog_header(tmp_path: Path) -> None:
     path.write_text(fresh.format(team="LANGUAGE <LL@li.org>"), "utf-8")
     assert translators(load_messages(tmp_path, "jv")) == []
     assert translators(load_messages(tmp_path, "en")) == []
+
+
+def test_the_context_carries_the_pages_opening_parts() -> None:
+    from explainer.build import load_model, prepare
+    from tests.conftest import ROOT
+
+    project = Project(ROOT)
+    model, _ = load_model(project)
+    editions = {e.locale: e.context for e in prepare(project, model, ["id", "en"])}
+    en, id_ = editions["en"], editions["id"]
+    assert 60 <= len(en["lead"]["text"].split()) <= 80
+    assert en["lead"]["cites"]
+    assert 3 <= len(en["in_short"]) <= 5 and all(p["cites"] for p in en["in_short"])
+    assert [k["id"] for k in en["key_numbers"]][:2] == ["registered-2018", "licensed-2018"]
+    first = en["key_numbers"][0]
+    assert first["value"] == "65,414" and first["reporter"].startswith("Iim Rusyamsi")
+    assert first["reported_on"] == "2019" and first["cites"]
+    assert en["unknowns"] and all(u["cites"] for u in en["unknowns"])
+    anies = next(p for p in en["whos_who"] if p["id"] == "anies")
+    assert anies["role"] == "Governor of Jakarta" and anies["as_of"] == "September 19, 2018"
+    assert anies["affiliation"] == "Jakarta provincial government"
+    assert en["coverage"].endswith("from February 2, 2017\u2009–\u2009March 17, 2019.")
+    assert (
+        "2 Februari 2017" in id_["coverage"]
+        and "Pemerintah Provinsi"
+        in (next(p for p in id_["whos_who"] if p["id"] == "anies")["affiliation"])
+    )
+
+
+def test_each_quote_is_shown_under_its_own_speaker() -> None:
+    from explainer.build import load_model, prepare
+    from tests.conftest import ROOT
+
+    project = Project(ROOT)
+    model, _ = load_model(project)
+    (edition,) = prepare(project, model, ["en"])
+    mart = next(d for d in edition.context["disputes"] if d["id"] == "mart-kalibata")
+    speakers = [q["attribution"] for q in mart["response"]["quotes"]]
+    assert speakers[1] == "Anies Baswedan, September 4, 2018"
+    assert speakers[0].startswith("the founder of OK OCE Mart Kalibata")
+    claim = [q["attribution"] for q in mart["claim"]["quotes"]]
+    assert "Not named (the article does not say by whom), on or after September 19, 2018" in claim

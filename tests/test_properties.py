@@ -31,12 +31,12 @@ FIELDS = {
     "actor-name": ("data/actors.yaml", "    name: Sandiaga Uno\n", "    name: {}\n"),
     "actor-role": (
         "data/actors.yaml",
-        "    role: chair of the Perkumpulan Gerakan OK OCE at the time\n",
+        "    role: general chair of the Perkumpulan Gerakan OK OCE\n",
         "    role: {}\n",
     ),
     "figure-label": (
         "data/results.yaml",
-        "    label: participants targeted by election day\n",
+        "    label: participants the Anies Baswedan–Sandiaga Uno pair targeted by election day\n",
         "    label: {}\n",
     ),
     "quote-text": (
@@ -46,8 +46,7 @@ FIELDS = {
     ),
     "quote-translation": (
         "data/results.yaml",
-        "        translation: Last weekend, its participants were claimed to have reached"
-        " 3,300 MSMEs.\n",
+        "        translation: In total there were 2,430 participants and 106 speakers.\n",
         "        translation: {}\n",
     ),
     "source-outlet": ("data/sources.yaml", "    outlet: Kompas.com\n", "    outlet: {}\n"),

@@ -27,7 +27,14 @@ def errors(value: Any, schema: dict[str, Any], where: str = "") -> list[str]:
             return [] if any(matches) else [f"{where}: matches none of {key}"]
     found: list[str] = []
     kind = schema.get("type")
-    types = {"object": dict, "array": list, "string": str, "integer": int, "number": (int, float)}
+    types = {
+        "object": dict,
+        "array": list,
+        "string": str,
+        "integer": int,
+        "number": (int, float),
+        "boolean": bool,
+    }
     if kind and not isinstance(value, types[kind]):
         return [f"{where}: expected {kind}, found {value!r}"]
     if "enum" in schema and value not in schema["enum"]:

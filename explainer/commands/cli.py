@@ -166,7 +166,7 @@ def _run(args: argparse.Namespace) -> int:
     for warning in warnings:
         _say(str(warning))
     if args.sources is not None:
-        _check_sources(load_model(project)[0], args.sources)
+        _check_sources(load_model(project)[0], args.sources, strict=args.strict)
     _say(check_summary(project, warnings))
     return 0
 
@@ -199,9 +199,9 @@ def _write_schema(path: Path) -> int:
     return 0
 
 
-def _check_sources(model: object, folder: Path) -> None:
+def _check_sources(model: object, folder: Path, *, strict: bool = False) -> None:
     from explainer.facts.model import Explainer
-    from explainer.facts.quotes import check_quotes
+    from explainer.facts.quotes import check_quotes, check_weekdays
 
     assert isinstance(model, Explainer)
     if not folder.is_dir():
@@ -209,6 +209,11 @@ def _check_sources(model: object, folder: Path) -> None:
     problems = check_quotes(model, folder)
     if problems:
         raise InputError(problems)
+    warnings = check_weekdays(model, folder)
+    if strict and warnings:
+        raise InputError(warnings)
+    for warning in warnings:
+        _say(str(warning))
 
 
 def _progress_wanted(quiet: bool) -> bool:

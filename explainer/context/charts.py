@@ -12,7 +12,7 @@ import itertools
 import textwrap
 from typing import TypedDict
 
-from explainer.context.localize import SourceRef
+from explainer.context.localize import SourceRef, who
 from explainer.errors import InputError, Problem
 from explainer.facts.model import DateArg, Event, Explainer, Figure, PartialDate, Period, Term, Text
 from explainer.i18n.catalogs import Messages
@@ -61,6 +61,7 @@ class ChartCtx(TypedDict):
     height: float
     bars: list[BarCtx]
     cites: list[SourceRef]
+    aside: str
 
 
 class YearCtx(TypedDict):
@@ -187,7 +188,7 @@ class _Layout:
         end = rows[0][0].period.end or rows[0][0].period.start or PartialDate(0)
         steps = "; ".join(f"{b['name']}: {b['value']}" for b in bars)
         # NOTE: Title of the funnel chart. {year} is a year, e.g. 2018.
-        title = N_("From registration to jobs: the association’s figures for {year}")
+        title = N_("From registration to licences: the association’s figures for {year}")
         # NOTE: Read by screen readers: describes the funnel chart. {steps} lists each
         # NOTE: bar with its value, e.g. "Registered: 65,414; Took part in training: 55,732".
         desc = N_("Horizontal bars, one for each stage. {steps}.")
@@ -198,6 +199,22 @@ class _Layout:
             height=height,
             bars=bars,
             cites=merge_refs([b["cites"] for b in bars]),
+            aside=self.aside(),
+        )
+
+    def aside(self) -> str:
+        """Return the workers figure shown beside the funnel, with who reported it and when."""
+        figure = self.figure(self.model.funnel_aside)
+        # NOTE: Under the funnel chart, beside it rather than a stage of it. {value} is a number,
+        # e.g. “29,346”; {label} what it counts; {reporter} who reported it, with their role;
+        # {date} when, e.g. “2019”; {cites} the source numbers, e.g. “[5]”.
+        return self.fmt.translate(
+            N_("Beside the funnel: {value} {label}, according to {reporter}, {date} {cites}"),
+            value=figure_value(self.fmt, figure),
+            label=self.fmt.text(figure.label),
+            reporter=who(self.model, self.fmt, figure.reported_by),
+            date=self.fmt.date_with(figure.reported_on, figure.reported_on_qualifier),
+            cites=cite_text(source_refs(self.model, figure.sources)),
         )
 
     def comparison(self, index: int) -> ChartCtx:
@@ -222,6 +239,7 @@ class _Layout:
             height=height,
             bars=bars,
             cites=merge_refs([b["cites"] for b in bars]),
+            aside="",
         )
 
     def when(self, event: Event) -> str:

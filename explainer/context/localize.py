@@ -13,15 +13,19 @@ import re
 from typing import TypedDict
 
 from explainer.facts.model import (
+    UNNAMED,
+    Actor,
     Dispute,
     Explainer,
     Fact,
     Figure,
     PartialDate,
+    Period,
     Quote,
     Source,
     Statement,
 )
+from explainer.facts.quotes import all_quotes
 from explainer.i18n.catalogs import Messages, babel_locale
 from explainer.i18n.format import N_, Formatter, figure_value
 from explainer.project import source_anchor
@@ -37,6 +41,22 @@ DESCRIPTION = N_(
 )
 
 
+AFFILIATION_NAMES = {
+    # NOTE: Who's who: the side someone speaks for; here an election campaign team.
+    "campaign": N_("election campaign"),
+    # NOTE: Who's who: the side someone speaks for; here the Jakarta provincial government.
+    "government": N_("Jakarta provincial government"),
+    # NOTE: Who's who: the side someone speaks for; here the Perkumpulan Gerakan OK OCE.
+    "association": N_("OK OCE association (Perkumpulan Gerakan OK OCE)"),
+    # NOTE: Who's who: the side someone speaks for; here the Jakarta regional parliament.
+    "parliament": N_("Jakarta regional parliament (DPRD)"),
+    # NOTE: Who's who: the side someone speaks for; here a shop or other business.
+    "business": N_("business"),
+    # NOTE: Who's who: the side someone speaks for; here a news outlet.
+    "outlet": N_("news outlet"),
+}
+
+
 class SourceRef(TypedDict):
     number: int
     anchor: str
@@ -48,6 +68,9 @@ class QuoteCtx(TypedDict):
     lang: str
     translation: str | None
     cite: SourceRef
+    speaker: str
+    said_on: str
+    attribution: str
 
 
 class FactCtx(TypedDict):
@@ -103,13 +126,43 @@ class StatementCtx(TypedDict):
     quotes: list[QuoteCtx]
 
 
+class FindingCtx(TypedDict):
+    text: str
+    cites: list[SourceRef]
+
+
 class DisputeCtx(TypedDict):
     id: str
     title: str
     claim: StatementCtx
     response: StatementCtx
     established: str
+    established_items: list[FindingCtx]
     not_established: str
+
+
+class LeadCtx(TypedDict):
+    text: str
+    cites: list[SourceRef]
+
+
+class KeyNumberCtx(TypedDict):
+    id: str
+    value: str
+    label: str
+    period: str
+    reporter: str
+    reported_on: str
+    cites: list[SourceRef]
+
+
+class PersonCtx(TypedDict):
+    id: str
+    name: str
+    role: str | None
+    as_of: str | None
+    affiliation: str
+    cites: list[SourceRef]
 
 
 class SourceCtx(TypedDict):
@@ -151,6 +204,12 @@ class Context(TypedDict):
     sources: list[SourceCtx]
     fallbacks: list[str]
     translators: list[str]
+    coverage: str
+    lead: LeadCtx
+    in_short: list[FactCtx]
+    key_numbers: list[KeyNumberCtx]
+    unknowns: list[FactCtx]
+    whos_who: list[PersonCtx]
 
 
 class _Builder:
@@ -161,37 +220,88 @@ class _Builder:
         self.fmt = fmt
         self.backlinks: dict[str, list[str]] = {s.id: [] for s in model.sources}
 
-    def cites(self, owner: str, sources: tuple[str, ...]) -> list[SourceRef]:
+    def cites(
+        self, owner: str, sources: tuple[str, ...], *, backlink: bool = True
+    ) -> list[SourceRef]:
+        """Return citation markers; with `backlink`, the Sources list links back to them.
+
+        The page's opening parts (lead, "In short", key numbers, what we don't
+        know, who's who) and the findings under a dispute are cited without
+        backlinks until the templates lay them out with their marker ids.
+        """
         refs = []
         for source_id in sorted(sources, key=lambda s: self.model.source(s).number):
             number = self.model.source(source_id).number
-            marker = f"cite-{owner}-{number}"
-            self.backlinks[source_id].append(marker)
+            marker = f"cite-{owner}-{number}" if backlink else ""
+            if backlink:
+                self.backlinks[source_id].append(marker)
             refs.append(SourceRef(number=number, anchor=source_anchor(number), marker=marker))
         return refs
 
-    def quote(self, quote: Quote) -> QuoteCtx:
+    def quote(self, quote: Quote, item_date: str = "") -> QuoteCtx:
+        """Return a quote under its own speaker; its date, or else its item's when the same."""
         number = self.model.source(quote.source).number
         translation = None if quote.lang == self.fmt.messages.locale else quote.translation
         cite = SourceRef(number=number, anchor=source_anchor(number), marker="")
-        return QuoteCtx(text=quote.text, lang=quote.lang, translation=translation, cite=cite)
+        speaker = self.speaker(quote.said_by)
+        said_on = (
+            self.fmt.date_with(quote.said_on, quote.said_on_qualifier)
+            if quote.said_on
+            else item_date
+        )
+        # NOTE: Under a quote: who said it and when. {speaker} is a name, e.g. “Anies
+        # Baswedan”; {date} a date formatted for your language, e.g. “4 September 2018”.
+        attribution = self.fmt.translate(N_("{speaker}, {date}"), speaker=speaker, date=said_on)
+        return QuoteCtx(
+            text=quote.text,
+            lang=quote.lang,
+            translation=translation,
+            cite=cite,
+            speaker=speaker,
+            said_on=said_on,
+            attribution=attribution if said_on else speaker,
+        )
 
-    def fact(self, fact: Fact) -> FactCtx:
+    def fact(self, fact: Fact, *, backlink: bool = True) -> FactCtx:
         return FactCtx(
             id=fact.id,
             text=self.fmt.text(fact.text),
-            cites=self.cites(fact.id, fact.sources),
+            cites=self.cites(fact.id, fact.sources, backlink=backlink),
             quotes=[self.quote(q) for q in fact.quotes],
         )
 
-    def who(self, actor_id: str) -> str:
+    def name(self, actor: Actor) -> str:
+        """Return an actor's name, or the description standing in for it."""
+        return actor.name or (self.fmt.text(actor.description) if actor.description else "")
+
+    def speaker(self, actor_id: str) -> str:
+        """Return who said a quote: a name, an outlet's own words, or an unnamed claimant."""
+        if actor_id == UNNAMED or not actor_id:
+            # NOTE: Shown as the speaker of a claim the article makes in the passive voice
+            # (“diklaim”, “dinilai”) without naming who claims or judges.
+            return self.fmt._("Not named (the article does not say by whom)")
         actor = self.model.actors[actor_id]
-        name = actor.name or (self.fmt.text(actor.description) if actor.description else "")
-        if actor.role is None:
-            return name
+        if actor.affiliation == "outlet":
+            # NOTE: Shown as the speaker of a passage that is the news outlet's own narration.
+            # {name} is the outlet, e.g. “Kompas.com”.
+            return self.fmt.translate(N_("{name}, in its own reporting"), name=self.name(actor))
+        return self.name(actor)
+
+    def who(self, actor_id: str) -> str:
+        """Return who made a statement or reported a figure, with their role and its date."""
+        if actor_id == UNNAMED or self.model.actors[actor_id].role is None:
+            return self.speaker(actor_id)
+        actor = self.model.actors[actor_id]
+        assert actor.role is not None
         # NOTE: Who made a statement. {name} is a person's name, e.g. “Sandiaga Uno”; {role} is
-        # their role, translated elsewhere, e.g. “Deputy Governor of Jakarta”.
-        return self.fmt.translate(N_("{name}, {role}"), name=name, role=self.fmt.text(actor.role))
+        # their role, translated elsewhere, e.g. “Governor of Jakarta”; {date} is when a source
+        # gave that role, e.g. “September 2018”.
+        return self.fmt.translate(
+            N_("{name}, {role} (as of {date})"),
+            name=self.name(actor),
+            role=self.fmt.text(actor.role),
+            date=self.fmt.date(actor.as_of) if actor.as_of else "",
+        )
 
     def figure(self, figure: Figure, owner: str | None = None) -> FigureCtx:
         return FigureCtx(
@@ -203,27 +313,79 @@ class _Builder:
             reported_on=self.fmt.date_with(figure.reported_on, figure.reported_on_qualifier),
             note=self.fmt.text(figure.note) if figure.note else None,
             cites=self.cites(owner or figure.id, figure.sources),
-            quotes=[self.quote(q) for q in figure.quotes],
+            quotes=[self.quote(q, self.reported_on(figure, q)) for q in figure.quotes],
+        )
+
+    def reported_on(self, figure: Figure, quote: Quote) -> str:
+        """Return the figure's date for a quote by its reporter, else nothing."""
+        if quote.said_by != figure.reported_by or figure.reported_on is None:
+            return ""
+        return self.fmt.date_with(figure.reported_on, figure.reported_on_qualifier)
+
+    def key_number(self, figure: Figure) -> KeyNumberCtx:
+        return KeyNumberCtx(
+            id=figure.id,
+            value=figure_value(self.fmt, figure),
+            label=self.fmt.text(figure.label),
+            period=self.fmt.period(figure.period),
+            reporter=self.who(figure.reported_by),
+            reported_on=self.fmt.date_with(figure.reported_on, figure.reported_on_qualifier),
+            cites=self.cites(f"key-{figure.id}", figure.sources, backlink=False),
+        )
+
+    def person(self, actor: Actor) -> PersonCtx:
+        return PersonCtx(
+            id=actor.id,
+            name=self.name(actor),
+            role=self.fmt.text(actor.role) if actor.role else None,
+            as_of=self.fmt.date(actor.as_of) if actor.as_of else None,
+            affiliation=self.fmt._(AFFILIATION_NAMES[actor.affiliation]),
+            cites=self.cites(f"who-{actor.id}", actor.sources, backlink=False),
         )
 
     def statement(self, owner: str, statement: Statement) -> StatementCtx:
+        when = self.fmt.date_with(statement.on, statement.on_qualifier) if statement.on else ""
         return StatementCtx(
             silent=statement.silence,
             text=self.fmt.text(statement.text),
             who=self.who(statement.by) if statement.by else "",
-            when=self.fmt.date_with(statement.on, statement.on_qualifier) if statement.on else "",
+            when=when,
             cites=self.cites(owner, statement.sources),
-            quotes=[self.quote(q) for q in statement.quotes],
+            quotes=[
+                self.quote(q, when if q.said_by == statement.by else "") for q in statement.quotes
+            ],
         )
 
     def dispute(self, dispute: Dispute) -> DisputeCtx:
+        items = [
+            FindingCtx(
+                text=self.fmt.text(f.text),
+                cites=self.cites(f"{dispute.id}-established-{i}", f.sources, backlink=False),
+            )
+            for i, f in enumerate(dispute.established, start=1)
+        ]
+        # NOTE: After “What the sources establish” when no side's account is confirmed by
+        # anyone outside the dispute.
+        nothing = self.fmt._("Nothing beyond what each side says.")
         return DisputeCtx(
             id=dispute.id,
             title=self.fmt.text(dispute.title),
             claim=self.statement(f"{dispute.id}-claim", dispute.claim),
             response=self.statement(f"{dispute.id}-response", dispute.response),
-            established=self.fmt.text(dispute.established),
+            established=" ".join(item["text"] for item in items) or nothing,
+            established_items=items,
             not_established=self.fmt.text(dispute.not_established),
+        )
+
+    def coverage(self) -> str:
+        """Return the sentence stating the period the sources cover."""
+        first, last = coverage(self.model)
+        # NOTE: Near the top of the page: the period the explainer covers, from the earliest
+        # to the latest dated event in the sources. {period} is e.g. “2 February 2017 – 17 March
+        # 2019”.
+        return self.fmt.translate(
+            N_("This explainer covers what the sources report from {period}."),
+            period=self.fmt.period(Period("start", first, last)),
         )
 
     def results(self) -> list[ResultGroupCtx]:
@@ -253,6 +415,26 @@ class _Builder:
         )
 
 
+def who(model: Explainer, fmt: Formatter, actor_id: str) -> str:
+    """Return who reported a figure or made a statement, with their dated role."""
+    return _Builder(model, fmt).who(actor_id)
+
+
+def coverage(model: Explainer) -> tuple[PartialDate, PartialDate]:
+    """Return the earliest and the latest dated event in the sources."""
+    dates: list[PartialDate] = []
+    for event in model.timeline:
+        dates += [event.date, *([event.end] if event.end else [])]
+    for dispute in model.disputes:
+        dates += [s.on for s in (dispute.claim, dispute.response) if s.on]
+    dates += [f.reported_on for f in model.figures if f.reported_on]
+    dates += [q.said_on for _, q in all_quotes(model) if q.said_on]
+    return (
+        min(dates, key=lambda d: (d.first_day(), d.last_day())),
+        max(dates, key=lambda d: (d.first_day(), -d.last_day().toordinal())),
+    )
+
+
 def build_context(
     model: Explainer, messages: Messages, editions: list[str], edition_date: dt.date
 ) -> Context:
@@ -279,6 +461,16 @@ def build_context(
         for c in model.comparisons
     ]
     disputes = [b.dispute(d) for d in model.disputes]
+    front = model.front
+    assert front is not None
+    lead = LeadCtx(
+        text=fmt.text(front.lead), cites=b.cites("lead", front.lead_sources, backlink=False)
+    )
+    in_short = [b.fact(f, backlink=False) for f in front.in_short]
+    key_numbers = [b.key_number(model.figure(f)) for f in front.key_numbers]
+    unknowns = [b.fact(f, backlink=False) for f in front.unknowns]
+    whos_who = [b.person(a) for a in model.actors.values() if a.affiliation != "outlet" or a.role]
+    cover = b.coverage()
     return Context(
         lang=messages.locale,
         locale_name=fmt.locale.get_display_name(fmt.locale) or messages.locale,
@@ -301,6 +493,12 @@ def build_context(
         sources=[b.source(s) for s in model.sources],
         fallbacks=sorted(messages.fallbacks),
         translators=translators(messages),
+        coverage=cover,
+        lead=lead,
+        in_short=in_short,
+        key_numbers=key_numbers,
+        unknowns=unknowns,
+        whos_who=whos_who,
     )
 
 

@@ -27,6 +27,7 @@ DATA_FILES = (
     "disputes",
     "timeline",
     "charts",
+    "lead",
 )
 
 # Bounds on hostile or broken files: an alias "bomb" of ten lines expands to

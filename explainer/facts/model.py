@@ -16,6 +16,19 @@ CURRENCIES = frozenset({"IDR", "USD"})
 QUALIFIERS = ("more_than", "about")
 DATE_QUALIFIERS = ("on_or_after", "before")
 PERIOD_KINDS = ("start", "as_of", "by", "before", "unstated")
+# Which side an actor speaks for; a dispute names the affiliations that are its parties.
+AFFILIATIONS = ("campaign", "government", "association", "parliament", "business", "outlet")
+# present: true at one time, so it needs `as_of` (and says it as {as_of});
+# past: dated by its own words; timeless: true whenever read (what a name means).
+TENSES = ("present", "past", "timeless")
+# Indonesian and English weekday names, Monday first (date.weekday()).
+WEEKDAYS = (
+    ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
+    ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+)
+# `said_by` / `reported_by` / `by` of a claim the source attributes to no one
+# ("diklaim", "dinilai"): written {unnamed: true} in the data.
+UNNAMED = "unnamed"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -38,6 +51,14 @@ class PartialDate:
     def first_day(self) -> dt.date:
         """Return the first day the partial date covers."""
         return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> dt.date:
+        """Return the last day the partial date covers."""
+        if self.day is not None:
+            return self.first_day()
+        if self.month is None or self.month == 12:
+            return dt.date(self.year, 12, 31)
+        return dt.date(self.year, self.month + 1, 1) - dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -77,18 +98,33 @@ class Text:
 
 @dataclass(frozen=True)
 class Quote:
+    """A verbatim passage and who said it: an actor id, or UNNAMED.
+
+    An outlet's actor id (affiliation "outlet") says the passage is the
+    outlet's own narration. `said_on` is the date the words were said, when
+    the source gives one; `weekday` the weekday the source gives with it.
+    """
+
     text: str
     source: str
     translation: str
+    said_by: str
     lang: str = "id"
+    said_on: PartialDate | None = None
+    said_on_qualifier: str | None = None
+    weekday: str | None = None
 
 
 @dataclass(frozen=True)
 class Fact:
+    """A statement about the programme; `as_of` says when a source said it."""
+
     id: str
     text: Text
     sources: tuple[str, ...]
     quotes: tuple[Quote, ...]
+    tense: str = "past"
+    as_of: PartialDate | None = None
 
 
 @dataclass(frozen=True)
@@ -125,7 +161,7 @@ class Figure:
     label: Text
     value: int | float
     period: Period
-    reported_by: str
+    reported_by: str  # an actor id, or UNNAMED
     sources: tuple[str, ...]
     quotes: tuple[Quote, ...]
     value_max: int | float | None = None
@@ -162,7 +198,11 @@ class Comparison:
 
 @dataclass(frozen=True)
 class Statement:
-    """One side of a dispute; `silence` says a side the sources do not report."""
+    """One side of a dispute; `silence` says a side the sources do not report.
+
+    `answers_earlier_reports`: a response that answers reports made before
+    the claim shown (so it may be dated before it).
+    """
 
     text: Text
     by: str | None = None
@@ -171,6 +211,16 @@ class Statement:
     sources: tuple[str, ...] = ()
     quotes: tuple[Quote, ...] = ()
     silence: bool = False
+    answers_earlier_reports: bool = False
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What the sources establish about a dispute, and who reports it."""
+
+    text: Text
+    reported_by: tuple[str, ...]
+    sources: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -179,8 +229,9 @@ class Dispute:
     title: Text
     claim: Statement
     response: Statement
-    established: Text
+    established: tuple[Finding, ...]
     not_established: Text
+    parties: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -204,6 +255,7 @@ class Source:
     headline: str | None = None
     byline: str | None = None
     published_qualifier: str | None = None
+    weekday: str | None = None
     time: str | None = None
     url: str | None = None
     capture: str | None = None
@@ -212,10 +264,26 @@ class Source:
 
 @dataclass(frozen=True)
 class Actor:
+    """Someone the sources quote; a role says when a source gave it (`as_of`)."""
+
     id: str
+    affiliation: str
     name: str | None = None
     description: Text | None = None
     role: Text | None = None
+    as_of: PartialDate | None = None
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Front:
+    """What the page opens with: a lead, "In short", key numbers, open questions."""
+
+    lead: Text
+    lead_sources: tuple[str, ...]
+    in_short: tuple[Fact, ...]
+    key_numbers: tuple[str, ...]
+    unknowns: tuple[Fact, ...]
 
 
 @dataclass(frozen=True)
@@ -245,6 +313,8 @@ class Explainer:
     timeline: tuple[Event, ...] = ()
     result_topics: tuple[ResultTopic, ...] = ()
     funnel: tuple[FunnelBar, ...] = ()
+    funnel_aside: str = ""
+    front: Front | None = None
 
     _sources: Mapping[str, Source] = field(init=False, repr=False, compare=False)
     _figures: Mapping[str, Figure] = field(init=False, repr=False, compare=False)

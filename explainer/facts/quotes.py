@@ -1,14 +1,35 @@
-"""Check that every quote appears, word for word, in the captured text of its source."""
+"""Check the captured sources: every quote word for word, every weekday beside its date."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 import stat
 import unicodedata
 from pathlib import Path
 
 from explainer.errors import Problem
-from explainer.facts.model import Explainer, Quote
+from explainer.facts.model import WEEKDAYS, Explainer, Quote
+
+_MONTHS = [
+    "januari",
+    "februari",
+    "maret",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "agustus",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+]
+_DAY = "|".join(WEEKDAYS[0])
+# "Rabu (10/1)", "Selasa (4/9/2018)", "Rabu, 21 Desember 2017", "Senin, 3 September 2018".
+_NUMERIC = re.compile(rf"\b({_DAY}),? \((\d{{1,2}})/(\d{{1,2}})(?:/(\d{{4}}))?\)")
+_WORDS = re.compile(rf"\b({_DAY}),? (\d{{1,2}}) ({'|'.join(_MONTHS)}) (\d{{4}})", re.IGNORECASE)
 
 # A captured article is text of some kilobytes; anything far larger is not one.
 MAX_CAPTURE_BYTES = 20_000_000
@@ -30,7 +51,52 @@ def all_quotes(model: Explainer) -> list[tuple[str, Quote]]:
     for dispute in model.disputes:
         for side in (dispute.claim, dispute.response):
             found += [(dispute.id, q) for q in side.quotes]
+    if model.front is not None:
+        for fact in (*model.front.in_short, *model.front.unknowns):
+            found += [(fact.id, q) for q in fact.quotes]
     return found
+
+
+def check_weekdays(model: Explainer, folder: Path) -> list[Problem]:
+    """Return a warning for each weekday in a capture that its date does not fall on."""
+    problems: list[Problem] = []
+    for source in model.sources:
+        if source.capture is None:
+            continue
+        path = folder / source.capture
+        try:
+            text = normalize(read_capture(folder, source.capture))
+        except CaptureError:
+            continue  # check_quotes reports it
+        for weekday, date in _dated_weekdays(text, source.published.year):
+            actual = date.weekday()
+            if WEEKDAYS[0].index(weekday) != actual:
+                problems.append(
+                    Problem(
+                        str(path),
+                        f"the source {source.id!r} ({source.outlet}) gives the weekday"
+                        f" {weekday!r} with {date.isoformat()}, which was a"
+                        f" {WEEKDAYS[1][actual]} ({WEEKDAYS[0][actual]})",
+                        warning=True,
+                    )
+                )
+    return problems
+
+
+def _dated_weekdays(text: str, year: int) -> list[tuple[str, dt.date]]:
+    """Return (weekday, date) for each weekday written with a date; a missing year is `year`."""
+    found = []
+    for m in _NUMERIC.finditer(text):
+        found.append((m[1], (int(m[4] or year), int(m[3]), int(m[2]))))
+    for m in _WORDS.finditer(text):
+        found.append((m[1], (int(m[4]), _MONTHS.index(m[3].lower()) + 1, int(m[2]))))
+    result = []
+    for weekday, (y, month, day) in found:
+        try:
+            result.append((weekday, dt.date(y, month, day)))
+        except ValueError:
+            continue
+    return result
 
 
 def check_quotes(model: Explainer, folder: Path) -> list[Problem]:

@@ -62,6 +62,14 @@ QUOTES = {
 ARGS = described(ref("args"), "The values of the {placeholders} in its texts.")
 AMOUNT = {"type": "number", "minimum": 0}
 
+
+def _items(kind: str, least: int, most: int | None) -> Schema:
+    schema: Schema = {"type": "array", "minItems": least, "items": ref(kind)}
+    if most is not None:
+        schema["maxItems"] = most
+    return schema
+
+
 # For each kind of entry: the schema of every key the validator accepts.
 PROPERTIES: dict[str, dict[str, Schema]] = {
     "edition": {
@@ -86,6 +94,9 @@ PROPERTIES: dict[str, dict[str, Schema]] = {
         "published_qualifier": choice(
             model.DATE_QUALIFIERS, "When only a bound of the publication date is known."
         ),
+        "weekday": plain(
+            "The weekday the article prints with its date (Rabu); checked against `published`."
+        ),
         "time": plain("Time of day as printed by the outlet."),
         "url": {
             "type": "string",
@@ -100,18 +111,37 @@ PROPERTIES: dict[str, dict[str, Schema]] = {
         "id": described(ref("id"), "Short, unique name that figures and disputes refer to."),
         "name": plain("The name, as in the sources (or give a description)."),
         "description": text("Who it is, for someone the sources do not name."),
-        "role": text("The role at the time, e.g. Governor of Jakarta."),
+        "affiliation": choice(
+            model.AFFILIATIONS, "Which side it speaks for; disputes name their parties by it."
+        ),
+        "role": text("The role when a source gave it, e.g. Governor of Jakarta."),
+        "as_of": described(ref("date"), "When a source gave the role (required with a role)."),
+        "sources": described(
+            ref("ids"), "The sources that give the role; for an outlet, its own articles."
+        ),
     },
     "quote": {
         "source": described(ref("id"), "The id of the source quoted; one the entry cites."),
         "text": plain("The passage, verbatim, in its original language."),
         "translation": plain("An English translation of the passage."),
+        "said_by": described(
+            ref("speaker"),
+            "Who said it: an actor id (an outlet's id for its own narration), or"
+            " {unnamed: true} for a claim the source attributes to no one.",
+        ),
+        "said_on": described(ref("date"), "When it was said, if the source says."),
+        "said_on_qualifier": choice(
+            model.DATE_QUALIFIERS, "When only a bound of that date is known."
+        ),
+        "weekday": plain("The weekday the source gives with `said_on` (Rabu); checked."),
         "lang": plain("The language of the passage (default: id)."),
     },
     "fact": {
         "id": ref("id"),
-        "text": text("One English sentence or two."),
+        "text": text("One English sentence or two; {as_of} in it for a present-tense fact."),
         "args": ARGS,
+        "tense": choice(model.TENSES, "present (true at one time: give as_of), past or timeless."),
+        "as_of": described(ref("date"), "When a source said it; shown as {as_of}."),
         "sources": SOURCES,
         "quotes": QUOTES,
     },
@@ -154,7 +184,9 @@ PROPERTIES: dict[str, dict[str, Schema]] = {
         "qualifier": choice(model.QUALIFIERS, "When the source says more than, or about."),
         "currency": choice(model.CURRENCIES, "ISO 4217 code, when the value is money."),
         "period": ref("period"),
-        "reported_by": described(ref("id"), "The id of an actor (data/actors.yaml)."),
+        "reported_by": described(
+            ref("speaker"), "An actor id (data/actors.yaml), or {unnamed: true}."
+        ),
         "reported_on": ref("date"),
         "reported_on_qualifier": choice(
             model.DATE_QUALIFIERS, "When only a bound of the reporting date is known."
@@ -172,9 +204,13 @@ PROPERTIES: dict[str, dict[str, Schema]] = {
         "args": ARGS,
     },
     "statement": {
-        "by": described(ref("id"), "The id of the actor who said it."),
+        "by": described(ref("speaker"), "The id of the actor who said it, or {unnamed: true}."),
         "on": ref("date"),
         "on_qualifier": choice(model.DATE_QUALIFIERS, "When only a bound of the date is known."),
+        "answers_earlier_reports": {
+            "type": "boolean",
+            "description": "A response that answers reports made before the claim shown.",
+        },
         "text": text("What was said, in English."),
         "args": ARGS,
         "sources": SOURCES,
@@ -189,23 +225,55 @@ PROPERTIES: dict[str, dict[str, Schema]] = {
         "sources": SOURCES,
         "quotes": QUOTES,
     },
+    "finding": {
+        "text": text("What the sources establish."),
+        "args": ARGS,
+        "reported_by": described(
+            ref("ids"), "The actors who report it; not only parties to the dispute."
+        ),
+        "sources": SOURCES,
+    },
     "dispute": {
         "id": ref("id"),
         "title": text("The question in dispute."),
+        "parties": {
+            "type": "array",
+            "minItems": 1,
+            "items": choice(model.AFFILIATIONS, "An affiliation with a stake in it."),
+            "description": "The affiliations with a stake in the dispute.",
+        },
         "claim": ref("side"),
         "response": ref("side"),
-        "established": text("What the sources establish."),
+        "established": {
+            "type": "array",
+            "items": ref("finding"),
+            "description": "What no side disputes, each with who reports it ([] for nothing).",
+        },
         "not_established": text("What no source establishes."),
         "args": ARGS,
+    },
+    "lead": {
+        "text": text("What OK OCE is and why it is disputed, in 60 to 80 words."),
+        "args": ARGS,
+        "sources": SOURCES,
+    },
+    "front": {
+        "lead": ref("lead"),
+        "in_short": described(_items("fact", 3, 5), "The page in three to five points."),
+        "key_numbers": {
+            **ref("ids"),
+            "description": "Three to five figure ids (data/results.yaml) shown up top.",
+        },
+        "unknowns": described(_items("fact", 1, None), "What the sources leave open."),
     },
 }
 
 REQUIRED: dict[str, tuple[str, ...]] = {
     "edition": ("date", "publisher", "licence", "method", "keywords"),
     "source": ("id", "outlet", "published"),
-    "actor": ("id",),
-    "quote": ("source", "text", "translation"),
-    "fact": ("id", "text", "sources", "quotes"),
+    "actor": ("id", "affiliation"),
+    "quote": ("source", "text", "translation", "said_by"),
+    "fact": ("id", "text", "tense", "sources"),
     "topic": ("id", "title", "facts"),
     "steps": ("intro", "list"),
     "step": ("id", "name", "gloss"),
@@ -215,7 +283,18 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "figure": ("id", "topic", "label", "value", "period", "reported_by", "sources", "quotes"),
     "comparison": ("id", "title", "figures", "note"),
     "statement": ("by", "on", "text", "sources", "quotes"),
-    "dispute": ("id", "title", "claim", "response", "established", "not_established"),
+    "finding": ("text", "reported_by", "sources"),
+    "dispute": (
+        "id",
+        "title",
+        "parties",
+        "claim",
+        "response",
+        "established",
+        "not_established",
+    ),
+    "lead": ("text", "sources"),
+    "front": ("lead", "in_short", "key_numbers", "unknowns"),
     "event": ("id", "date", "text", "sources", "quotes"),
 }
 
@@ -235,7 +314,10 @@ KEYS: dict[str, tuple[str, ...]] = {
     "figure": validate.FIGURE_KEYS,
     "comparison": validate.COMPARISON_KEYS,
     "statement": validate.STATEMENT_KEYS,
+    "finding": validate.FINDING_KEYS,
     "dispute": validate.DISPUTE_KEYS,
+    "lead": validate.LEAD_KEYS,
+    "front": validate.FRONT_KEYS,
     "event": validate.EVENT_KEYS,
 }
 
@@ -280,6 +362,12 @@ def basics() -> dict[str, Schema]:
             ]
         },
         "args": {"type": "object", "additionalProperties": ref("arg")},
+        "speaker": {
+            "oneOf": [
+                ref("id"),
+                _closed({"unnamed": {"const": True}}, "A claimant the source does not name."),
+            ]
+        },
         "side": {
             "oneOf": [
                 ref("statement"),
@@ -323,10 +411,18 @@ def build_schema() -> Schema:
             "disputes": _list("dispute", "Claims and responses the sources report."),
             "timeline": _list("event", "The dated events of the sources, in the order shown."),
             "funnel": _list("bar", "The bars of the results funnel, widest first."),
+            "funnel_aside": described(ref("id"), "The figure shown beside the funnel."),
+            **{
+                key: described(value, f"The page's opening (data/lead.yaml): {key}.")
+                for key, value in entry("front")["properties"].items()
+            },
         },
         "additionalProperties": False,
         "minProperties": 1,
-        "$defs": {**basics(), **{kind: entry(kind) for kind in PROPERTIES}},
+        "$defs": {
+            **basics(),
+            **{kind: entry(kind) for kind in PROPERTIES if kind != "front"},
+        },
     }
 
 

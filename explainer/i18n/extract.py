@@ -112,7 +112,12 @@ def _placeholders(
     data: DataFile, owner: dict[str, Any], key: KeyPath, english: Formatter, text: str
 ) -> list[str]:
     """Return one line per placeholder of `text`: what it holds, as an English reader sees it."""
-    args = Reader(data, []).args(owner, key) if "args" in owner else {}
+    reader = Reader(data, [])
+    args = reader.args(owner, key) if "args" in owner else {}
+    as_of = reader.date(owner, "as_of", key, required=False) if "as_of" in owner else None
+    if as_of is not None:
+        # A present-tense fact says when a source said it: {as_of} holds that date.
+        args["as_of"] = DateArg(as_of)
     return [
         f"{{{name}}} is {_kind(arg)}, e.g. “{english.arg(arg)}”"
         + ("." if isinstance(arg, Term) else ", written for your language by the program.")

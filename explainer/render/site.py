@@ -129,7 +129,7 @@ def _claim_review(
     publisher: dict[str, str],
 ) -> dict[str, Any]:
     item: dict[str, Any] = {"@type": "Claim"}
-    if claim.by:
+    if claim.by and claim.by in model.actors:  # not for a claim by no one named
         item["author"] = _author(model, messages, model.actors[claim.by])
     if claim.on:
         item["datePublished"] = claim.on.iso
