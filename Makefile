@@ -49,14 +49,16 @@ $(VENV_STAMP): $(LOCK) pyproject.toml
 	touch $@
 
 # Re-pin in a throwaway venv so pip-tools never lands in .venv.
-# PIP_CONFIG_FILE=/dev/null: resolve and hash against PyPI only, not local mirrors.
+# PIP_CONFIG_FILE=/dev/null and no PIP_*INDEX_URL/PIP_FIND_LINKS: resolve and hash
+# against PyPI only, not local mirrors, and write no machine's paths into the locks.
 lock:
 	tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	$(PYTHON) -m venv "$$tmp/venv" && \
 	"$$tmp/venv/bin/pip" install --quiet --upgrade pip pip-tools && \
-	PIP_CONFIG_FILE=/dev/null "$$tmp/venv/bin/pip-compile" --quiet $(PIP_COMPILE_ARGS) \
+	env -u PIP_INDEX_URL -u PIP_EXTRA_INDEX_URL -u PIP_FIND_LINKS PIP_CONFIG_FILE=/dev/null \
+	"$$tmp/venv/bin/pip-compile" --quiet $(PIP_COMPILE_ARGS) \
 	  --generate-hashes --allow-unsafe --strip-extras \
-	  --index-url https://pypi.org/simple --no-emit-index-url \
+	  --index-url https://pypi.org/simple --no-emit-index-url --no-emit-find-links \
 	  --output-file $(LOCK) requirements-dev.in
 
 # --- Node tooling (axe-core)
