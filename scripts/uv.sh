@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Run the pinned uv (installed into .tools/ by `make venv`) with the package
-# indexes that pip is configured with on this machine.
+# indexes that pip is configured with on this machine ($PYTHON's pip, default python3).
 #
 #   scripts/uv.sh pip sync --require-hashes requirements.lock
 #
@@ -17,7 +17,10 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 tools=${TOOLS:-$root/.tools}
 
-config=$("$tools/bin/python" -m pip config list 2>/dev/null || true)
+# .tools has a pip of its own only where the base Python had none to lend it.
+pip_python=${PYTHON:-python3}
+[[ ! -x $tools/bin/pip ]] || pip_python=$tools/bin/python
+config=$("$pip_python" -m pip config list 2>/dev/null || true)
 
 pip_option() { # pip's value for one option, or nothing
     local section value
