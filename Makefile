@@ -70,16 +70,16 @@ $(error INSTALLER must be uv or pip, not $(INSTALLER))
 endif
 
 # A venv without pip of its own is made in a fraction of the time; $(PYTHON)'s pip
-# installs into it (pip >= 22.3). Without such a pip, ensurepip provides one.
+# (>= 22.3, for --python) installs uv into it. Without such a pip, ensurepip adds one.
 $(UV_STAMP): $(UV_LOCK)
 	rm -rf $(TOOLS)
-	if $(PYTHON) -m pip --python $(PYTHON) --version >/dev/null 2>&1; then \
-	  $(PYTHON) -m venv --without-pip $(TOOLS) && \
-	  $(PYTHON) -m pip --python $(TOOLS)/bin/python install --quiet --require-hashes --no-deps -r $(UV_LOCK); \
-	else \
-	  $(PYTHON) -m venv $(TOOLS) && \
-	  $(TOOLS)/bin/python -m pip install --quiet --require-hashes --no-deps -r $(UV_LOCK); \
-	fi
+	$(PYTHON) -m venv --without-pip $(TOOLS)
+	pip=($(PYTHON) -m pip --python $(TOOLS)/bin/python); \
+	if ! "$${pip[@]}" --version >/dev/null 2>&1; then \
+	  $(TOOLS)/bin/python -m ensurepip --default-pip >/dev/null; \
+	  pip=($(TOOLS)/bin/python -m pip); \
+	fi; \
+	"$${pip[@]}" install --quiet --require-hashes --no-deps -r $(UV_LOCK)
 	touch $@
 
 # Re-pin in a throwaway venv so pip-tools never lands in .venv.
