@@ -74,11 +74,12 @@ endif
 $(UV_STAMP): $(UV_LOCK)
 	rm -rf $(TOOLS)
 	$(PYTHON) -m venv --without-pip $(TOOLS)
-	pip=($(PYTHON) -m pip --python $(TOOLS)/bin/python); \
+	@pip=($(PYTHON) -m pip --python $(TOOLS)/bin/python); \
 	if ! "$${pip[@]}" --version >/dev/null 2>&1; then \
 	  $(TOOLS)/bin/python -m ensurepip --default-pip >/dev/null; \
 	  pip=($(TOOLS)/bin/python -m pip); \
 	fi; \
+	echo "$${pip[*]} install --quiet --require-hashes --no-deps -r $(UV_LOCK)"; \
 	"$${pip[@]}" install --quiet --require-hashes --no-deps -r $(UV_LOCK)
 	touch $@
 
