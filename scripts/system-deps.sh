@@ -2,14 +2,14 @@
 # Install the Debian packages the project needs, only those that are missing.
 #
 #   scripts/system-deps.sh build   # WeasyPrint runtime libraries + fontconfig
-#   scripts/system-deps.sh test    # build set + chromium, chromedriver, poppler, node/npm
+#   scripts/system-deps.sh test    # build set + chromium, chromedriver, poppler, gettext (msgfmt), node/npm
 #
 # Exits 0 without touching apt when everything is present. When packages are
 # missing and we are not root, prints what to install and exits 1.
 set -euo pipefail
 
 BUILD_PKGS=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig)
-TEST_PKGS=(chromium chromium-driver poppler-utils)
+TEST_PKGS=(chromium chromium-driver poppler-utils gettext)
 
 usage() {
     echo "usage: $0 build|test" >&2
