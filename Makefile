@@ -113,6 +113,7 @@ test: system-test venv node
 	$(BIN)/ruff check explainer tests
 	$(BIN)/ruff format --check explainer tests
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 bench: venv
