@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import html
-import json
 import shutil
 import threading
 from collections.abc import Iterator
@@ -20,7 +19,8 @@ from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support import ROOT, manifest
+
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
@@ -39,10 +39,14 @@ FLAGS = [
     "--window-size=1280,900",
 ]
 
-pytestmark = pytest.mark.skipif(
-    not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()),
-    reason="Chromium and chromedriver are not installed (make system-test installs them)",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()),
+        reason="Chromium and chromedriver are not installed (make system-test installs them)",
+    ),
+    # One worker runs them all, so one browser starts (pytest -n … --dist loadgroup).
+    pytest.mark.xdist_group("browser"),
+]
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -93,11 +97,6 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         driver.quit()
 
 
-def _manifest(dist: Path) -> list[dict[str, Any]]:
-    entries: list[dict[str, Any]] = json.loads((dist / "manifest.json").read_text())["artifacts"]
-    return entries
-
-
 def _axe(driver: Any) -> list[dict[str, Any]]:
     """Open every <details>, run axe-core on the page, return its violations."""
     if not AXE.exists():
@@ -144,7 +143,7 @@ def _check_both_schemes(driver: Any, url: str, where: str) -> None:
 
 
 def _html_outputs(dist: Path) -> list[str]:
-    return [e["path"] for e in _manifest(dist) if e["kind"] in ("page", "embed", "index")]
+    return [e["path"] for e in manifest(dist) if e["kind"] in ("page", "embed", "index")]
 
 
 def test_every_page_and_card_passes_axe(dist: Path, site: str, browser: Any) -> None:
@@ -182,7 +181,7 @@ def test_every_fragment_passes_axe_inside_a_host_page(
 ) -> None:
     folder, base = hosts
     failures = []
-    for entry in _manifest(dist):
+    for entry in manifest(dist):
         if entry["kind"] != "fragment":
             continue
         fragment = (dist / entry["path"]).read_text(encoding="utf-8")
