@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 from babel.numbers import format_decimal
-from pypdf import PdfReader
 
 from explainer.build import load_model
 from explainer.context.charts import FUNNEL, SCREEN_WIDTH, TEXT, build_charts
@@ -23,6 +22,7 @@ from explainer.errors import InputError
 from explainer.facts.model import Explainer
 from explainer.i18n.catalogs import Messages, available_locales, load_messages
 from explainer.project import Project, pdf_name
+from tests.pdf.pdfcheck import page_texts
 
 SVG = "{http://www.w3.org/2000/svg}"
 # The narrowest chart on a 320 px screen: the page's padding and a comparison box's.
@@ -221,8 +221,7 @@ def test_charts_text_is_in_the_pdf(
 ) -> None:
     for locale in locales:
         messages = load_messages(project.locales_dir, locale)
-        reader = PdfReader(dist / locale / pdf_name(locale))
-        text = squeeze("".join(p.extract_text() for p in reader.pages))
+        text = squeeze("".join(page_texts(dist / locale / pdf_name(locale))))
         for _, label in FUNNEL:
             assert squeeze(messages.gettext(label)) in text, (locale, label)
         for date in TIMELINE_DATES.get(locale, []):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from pypdf import PdfReader
@@ -12,6 +14,12 @@ from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 def collapse(value: str) -> str:
     """Return `value` with its white space collapsed."""
     return " ".join(value.split())
+
+
+@functools.cache
+def page_texts(path: Path) -> tuple[str, ...]:
+    """Return the extracted text of each page of the PDF at `path` (once per process: slow)."""
+    return tuple(page.extract_text() or "" for page in PdfReader(path).pages)
 
 
 def annotations(reader: PdfReader) -> Iterator[DictionaryObject]:

@@ -13,7 +13,14 @@ from pypdf import PdfReader
 from explainer.build import load_model, prepare
 from explainer.project import Project, bilingual_pdf_path
 from explainer.render import bilingual
-from tests.pdf.pdfcheck import collapse, font_problems, link_targets, outline_titles, struct_types
+from tests.pdf.pdfcheck import (
+    collapse,
+    font_problems,
+    link_targets,
+    outline_titles,
+    page_texts,
+    struct_types,
+)
 from tests.support import needs_both
 
 
@@ -52,11 +59,11 @@ def test_language_title_bookmarks_fonts_and_tags(reader: PdfReader, bilingual_ht
 
 
 @needs_both
-def test_page_labels_in_both_languages(reader: PdfReader, project: Project) -> None:
+def test_page_labels_in_both_languages(reader: PdfReader, project: Project, dist: Path) -> None:
     model, _ = load_model(project)
     left, right = prepare(project, model, [bilingual.LEFT, bilingual.RIGHT])
     pages = len(reader.pages)
-    text = collapse(reader.pages[1].extract_text())
+    text = collapse(page_texts(dist / bilingual_pdf_path())[1])
     for edition in (left, right):
         label = edition.messages.gettext("Page {page} of {pages}")
         assert label.format(page=2, pages=pages) in text

@@ -30,6 +30,7 @@ from tests.pdf.pdfcheck import (
     font_problems,
     link_targets,
     outline_titles,
+    page_texts,
     struct_types,
     xmp,
 )
@@ -201,12 +202,12 @@ def test_localized_page_labels_in_the_text(pdf: Built) -> None:
     pages = len(pdf.reader.pages)
     label = pdf.gettext("Page {page} of {pages}")
     for number in range(2, pages + 1):
-        text = collapse(pdf.reader.pages[number - 1].extract_text())
+        text = collapse(page_texts(pdf.path)[number - 1])
         assert label.format(page=number, pages=pages) in text, f"page {number}"
 
 
 def test_the_cover_has_title_language_and_date_but_no_page_number(pdf: Built) -> None:
-    text = collapse(pdf.reader.pages[0].extract_text())
+    text = collapse(page_texts(pdf.path)[0])
     context = pdf.edition.context
     assert pdf.gettext("OK OCE explained") in text
     assert context["locale_name"].casefold() in text.casefold()
@@ -236,8 +237,7 @@ def test_under_the_size_limit(dist: Path) -> None:
 def test_pdf_text_holds_the_locale_formatted_figures(
     editions: dict[str, Built], locale: str
 ) -> None:
-    reader = editions[locale].reader
-    text = " ".join(collapse(page.extract_text() or "") for page in reader.pages)
+    text = " ".join(collapse(page) for page in page_texts(editions[locale].path))
     text = text.replace("\u00a0", " ")
     for expected in PDF_TEXT[locale]:
         assert expected in text, expected
