@@ -17,9 +17,19 @@ def collapse(value: str) -> str:
 
 
 @functools.cache
+def _reader(path: Path) -> PdfReader:
+    return PdfReader(path)
+
+
+@functools.cache
+def page_text(path: Path, index: int) -> str:
+    """Return the extracted text of a page of the PDF at `path` (once per process: slow)."""
+    return _reader(path).pages[index].extract_text() or ""
+
+
 def page_texts(path: Path) -> tuple[str, ...]:
-    """Return the extracted text of each page of the PDF at `path` (once per process: slow)."""
-    return tuple(page.extract_text() or "" for page in PdfReader(path).pages)
+    """Return the extracted text of each page of the PDF at `path`."""
+    return tuple(page_text(path, i) for i in range(len(_reader(path).pages)))
 
 
 def annotations(reader: PdfReader) -> Iterator[DictionaryObject]:

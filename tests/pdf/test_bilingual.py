@@ -18,7 +18,7 @@ from tests.pdf.pdfcheck import (
     font_problems,
     link_targets,
     outline_titles,
-    page_texts,
+    page_text,
     struct_types,
 )
 from tests.support import needs_both
@@ -63,7 +63,7 @@ def test_page_labels_in_both_languages(reader: PdfReader, project: Project, dist
     model, _ = load_model(project)
     left, right = prepare(project, model, [bilingual.LEFT, bilingual.RIGHT])
     pages = len(reader.pages)
-    text = collapse(page_texts(dist / bilingual_pdf_path())[1])
+    text = collapse(page_text(dist / bilingual_pdf_path(), 1))
     for edition in (left, right):
         label = edition.messages.gettext("Page {page} of {pages}")
         assert label.format(page=2, pages=pages) in text

@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
+from babel import Locale
+from babel.dates import format_date
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
@@ -30,6 +33,7 @@ from tests.pdf.pdfcheck import (
     font_problems,
     link_targets,
     outline_titles,
+    page_text,
     page_texts,
     struct_types,
     xmp,
@@ -37,6 +41,8 @@ from tests.pdf.pdfcheck import (
 from tests.support import ROOT, parse_html
 
 LOCALES = available_locales(ROOT / "locales")
+# The edition as data/edition.yaml states it, read here without the explainer.
+EDITION = yaml.safe_load((ROOT / "data" / "edition.yaml").read_text(encoding="utf-8"))["edition"]
 MAX_BYTES = 400_000
 A4 = (595.276, 841.89)
 # Known-good text of the committed editions, written out rather than computed.
@@ -127,14 +133,13 @@ def test_title_is_the_localized_title_and_displayed(pdf: Built) -> None:
     assert bool(pdf.root["/ViewerPreferences"]["/DisplayDocTitle"])
 
 
-def test_metadata_names_publisher_subject_keywords_and_date(pdf: Built, project: Project) -> None:
-    model, _ = load_model(project)
+def test_metadata_names_publisher_subject_keywords_and_date(pdf: Built) -> None:
     info = pdf.reader.metadata
     assert info is not None
-    assert info.author == model.imprint.publisher
+    assert info.author == EDITION["publisher"]
     assert info.subject and "OK OCE" in info.subject
     assert "OK OCE" in (info.get("/Keywords") or "").split(", ")
-    date = dt.date.fromisoformat(pdf.edition.context["edition_date_iso"])
+    date = dt.date.fromisoformat(EDITION["date"])
     assert info.creation_date is not None
     assert info.creation_date.date() == date
 
@@ -207,11 +212,12 @@ def test_localized_page_labels_in_the_text(pdf: Built) -> None:
 
 
 def test_the_cover_has_title_language_and_date_but_no_page_number(pdf: Built) -> None:
-    text = collapse(page_texts(pdf.path)[0])
-    context = pdf.edition.context
-    assert pdf.gettext("OK OCE explained") in text
-    assert context["locale_name"].casefold() in text.casefold()
-    assert context["edition_date"] in text
+    text = collapse(page_text(pdf.path, 0))
+    locale = pdf.edition.locale
+    date = dt.date.fromisoformat(EDITION["date"])
+    assert TITLES.get(locale, pdf.gettext("OK OCE explained")) in text
+    assert Locale.parse(locale).get_display_name(locale).casefold() in text.casefold()
+    assert format_date(date, "long", locale=locale) in text
     assert pdf.gettext("Page {page} of {pages}").split("{")[0].strip() not in text
 
 
