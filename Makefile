@@ -1,7 +1,8 @@
 # Build infrastructure for the explainer.
 #
 #   make build      system libs + venv, then build the HTML and PDF
-#   make test       system libs/browsers + venv + node, then lint, type-check, pytest
+#   make test       system libs/browsers + venv + node, then lint, type-check, import layers, pytest
+#   make golden     regenerate tests/golden/ from a fresh build (after an intended output change)
 #   make venv       .venv from the hashed lock file with uv (re-run when the lock changes);
 #                   make venv INSTALLER=pip does the same with plain pip
 #   make node       node_modules from package-lock.json (axe-core)
@@ -29,12 +30,14 @@ UV      := scripts/uv.sh
 INSTALLER ?= uv
 # e.g. make lock PIP_COMPILE_ARGS=--upgrade
 PIP_COMPILE_ARGS ?=
+# pytest-xdist: a worker per core; --dist loadgroup keeps the browser tests on one worker.
+PYTEST_ARGS ?= -n auto --dist loadgroup
 
 VENV_STAMP := $(VENV)/.installed
 UV_STAMP   := $(TOOLS)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: all build test venv node system system-build system-test lock bench clean distclean
+.PHONY: all build test golden venv node system system-build system-test lock bench clean distclean
 
 all: build
 
@@ -114,7 +117,10 @@ test: system-test venv node
 	$(BIN)/ruff format --check explainer tests
 	$(BIN)/mypy
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+golden: venv
+	$(BIN)/python -m tests.golden
 
 bench: venv
 	@if [ -f benchmarks/__main__.py ]; then \

@@ -1,28 +1,20 @@
-"""Shared fixtures: the real project, a copy to break, and one full build per session."""
+"""Fixtures: the real project, a copy to break, and one full build for the whole run.
+
+The full build (HTML, cards and every PDF) is made once per test run, even
+under pytest-xdist (see `support.shared_folder`); tests read it and never
+change it. A test that needs to change an output copies it first.
+"""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from explainer.build import build
+from explainer.build import build, load_model, prepare
 from explainer.project import Project
-
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
-
-# The 7 PAS, in the order the source gives them (Koran Jakarta, January 2018).
-SEVEN_STEPS = [
-    "pendaftaran",
-    "pelatihan",
-    "pendampingan",
-    "perizinan",
-    "pemasaran",
-    "pelaporan keuangan",
-    "permodalan",
-]
+from explainer.render import bilingual
+from tests.support import ROOT, clean_environment, copy_project, shared_folder
 
 
 @pytest.fixture(scope="session")
@@ -34,14 +26,23 @@ def project() -> Project:
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Project:
     """A copy of data/, locales/ and templates/ that a test may change."""
-    for name in ("data", "locales", "templates"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    return Project(tmp_path)
+    return Project(copy_project(tmp_path / "project"))
 
 
 @pytest.fixture(scope="session")
-def dist(tmp_path_factory: pytest.TempPathFactory, project: Project) -> Path:
-    """One full build (HTML and PDF, every locale), shared by the tests that read it."""
-    out = tmp_path_factory.mktemp("build") / "dist"
-    build(project, out, log=lambda _: None)
-    return out
+def bilingual_html(project: Project) -> str:
+    """The HTML of the bilingual edition (Indonesian beside English)."""
+    model, _ = load_model(project)
+    editions = prepare(project, model, [bilingual.LEFT, bilingual.RIGHT])
+    return bilingual.render_bilingual(project.templates_dir, model, editions)
+
+
+def _full_build(out: Path) -> None:
+    with clean_environment():
+        build(Project(ROOT), out, log=lambda _: None)
+
+
+@pytest.fixture(scope="session")
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The run's one full build of the project as committed (read it, do not change it)."""
+    return shared_folder(tmp_path_factory, "dist", _full_build)

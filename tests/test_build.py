@@ -1,118 +1,106 @@
-"""The whole build through the command line: outputs, manifest, PDFs, exit codes."""
+"""The pipeline as a whole: the manifest, partial builds, the edition date, PDF options."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
-from explainer.commands.cli import main
+from explainer.build import build, edition_date, load_model
+from explainer.pdf.jobs import PdfJob, PdfResult
+from explainer.pdf.weasy import PrintOptions
 from explainer.project import Project
-from tests.conftest import ROOT, SEEDS
-
-PDF_TEXT = {
-    "id": ["Memahami OK OCE", "65.414", "29.346", "Rp724,5 juta", "17 Maret 2019"],
-    "en": ["OK OCE explained", "65,414", "29,346", "IDR 724.5 million", "March 17, 2019"],
-}
-
-
-def run(
-    *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "explainer", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-        check=False,
-    )
+from explainer.render.cards import CARDS
+from tests.support import manifest, run_main, snapshot
 
 
 def test_manifest_lists_every_artefact_with_its_hash(dist: Path) -> None:
-    manifest = json.loads((dist / "manifest.json").read_text(encoding="utf-8"))
-    entries = {(a["path"], a["locale"], a["kind"]) for a in manifest["artifacts"]}
+    entries = {(a["path"], a["locale"], a["kind"]) for a in manifest(dist)}
     for locale in ("id", "en"):
         assert (f"{locale}/index.html", locale, "page") in entries
         assert (f"{locale}/ok-oce-explainer-{locale}.pdf", locale, "pdf") in entries
-    for artefact in manifest["artifacts"]:
+    for artefact in manifest(dist):
         data = (dist / artefact["path"]).read_bytes()
         assert artefact["bytes"] == len(data)
         assert artefact["sha256"] == hashlib.sha256(data).hexdigest()
 
 
-@pytest.mark.parametrize("locale", ["id", "en"])
-def test_pdf_text_holds_the_locale_formatted_figures(dist: Path, locale: str) -> None:
-    reader = PdfReader(dist / locale / f"ok-oce-explainer-{locale}.pdf")
-    text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
-    text = text.replace("\u00a0", " ")
-    for expected in PDF_TEXT[locale]:
-        assert expected in text, expected
+def test_a_partial_build_keeps_the_other_edition_and_one_root(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "dist"
+    assert run_main(["build", "--no-pdf", "--out", str(out)], capsys).code == 0
+    (out / "en" / "index.html").write_text("kept from before\n", encoding="utf-8")
+    assert run_main(["build", "--no-pdf", "--out", str(out), "--locale", "id"], capsys).code == 0
+    assert (out / "en" / "index.html").read_text(encoding="utf-8") == "kept from before\n"
+    entries = manifest(out)
+    roots = [e for e in entries if e["kind"] == "index"]
+    assert [r["path"] for r in roots] == ["index.html"]
+    assert roots[0]["locale"] == "mul"
+    assert len({e["path"] for e in entries}) == len(entries)
+    for locale in ("en", "id"):
+        cards = {e["section"] for e in entries if e["kind"] == "embed" and e["locale"] == locale}
+        assert cards >= set(CARDS)
+    root = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="en/index.html"' in root and 'href="id/index.html"' in root
 
 
-@pytest.mark.parametrize("locale", ["id", "en"])
-def test_pdf_title_and_language(dist: Path, locale: str) -> None:
-    reader = PdfReader(dist / locale / f"ok-oce-explainer-{locale}.pdf")
-    assert reader.metadata is not None
-    assert reader.metadata.title == PDF_TEXT[locale][0]
-    assert reader.trailer["/Root"]["/Lang"] == locale
-
-
-def test_check_passes_and_verifies_quotes_against_the_sources() -> None:
-    args = ["check", "--sources", str(SEEDS)] if SEEDS.is_dir() else ["check"]
-    result = run(*args)
-    assert result.returncode == 0, result.stderr
-    assert "check passed" in result.stderr
-
-
-def test_a_broken_data_file_is_named_and_the_previous_output_survives(
-    project_copy: Project, tmp_path: Path
+def test_source_date_epoch_sets_the_edition_date(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "out"
-    assert main(["--project", str(project_copy.root), "build", "--no-pdf", "--out", str(out)]) == 0
-    before = (out / "manifest.json").read_bytes()
-    results = project_copy.data_dir / "results.yaml"
-    results.write_text(results.read_text(encoding="utf-8").replace("value: 65414", "value: [65"))
-    result = run("--project", str(project_copy.root), "build", "--no-pdf", "--out", str(out))
-    assert result.returncode == 1
-    assert f"{results}:" in result.stderr
-    assert "not valid YAML" in result.stderr
-    assert "Traceback" not in result.stderr
-    assert (out / "manifest.json").read_bytes() == before
-    assert (out / "en" / "index.html").is_file()
-
-
-def test_an_unknown_locale_is_a_usage_error(tmp_path: Path) -> None:
-    result = run("build", "--no-pdf", "--out", str(tmp_path / "o"), "--locale", "xx")
-    assert result.returncode == 2
-    assert "unknown locale 'xx'" in result.stderr
-    assert not (tmp_path / "o").exists()
-
-
-def test_a_bad_command_line_is_exit_two() -> None:
-    assert run("build", "--no-such-flag").returncode == 2
-
-
-def test_building_one_locale_keeps_the_others(tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    assert main(["build", "--no-pdf", "--out", str(out)]) == 0
-    assert main(["build", "--no-pdf", "--out", str(out), "--locale", "id"]) == 0
-    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    editions = [a for a in manifest["artifacts"] if a["kind"] != "index"]
-    assert {a["locale"] for a in editions} == {"id", "en"}
-
-
-def test_source_date_epoch_sets_the_edition_date(tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    result = run("build", "--no-pdf", "--out", str(out), env={"SOURCE_DATE_EPOCH": "1552780800"})
-    assert result.returncode == 0, result.stderr
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1552780800")
+    result = run_main(["build", "--no-pdf", "--out", str(out)], capsys)
+    assert result.code == 0, result.err
     assert "Edisi 17 Maret 2019" in (out / "id" / "index.html").read_text(encoding="utf-8")
-    bad = run("build", "--no-pdf", "--out", str(out), env={"SOURCE_DATE_EPOCH": "yesterday"})
-    assert bad.returncode == 2
-    assert "SOURCE_DATE_EPOCH must be a whole number of seconds, not 'yesterday'" in bad.stderr
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    bad = run_main(["build", "--no-pdf", "--out", str(out)], capsys)
+    assert bad.code == 2
+    assert "SOURCE_DATE_EPOCH must be a whole number of seconds, not 'yesterday'" in bad.err
+
+
+def test_the_edition_date_as_source_date_epoch_gives_the_same_bytes(
+    project: Project, dist: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An HTML rebuild in this process, dated by SOURCE_DATE_EPOCH, matches the session build.
+
+    (The PDFs' bytes are compared with the committed golden manifest, which a
+    build made at another time in another process wrote: see test_golden.py.)
+    """
+    date = edition_date(load_model(project)[0])
+    epoch = dt.datetime.combine(date, dt.time(), tzinfo=dt.UTC).timestamp()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(epoch)))
+    again = tmp_path / "dist"
+    build(project, again, pdf=False, log=lambda _: None)
+    rebuilt = snapshot(again)
+    # dist/index.html links the PDFs only when a build made them.
+    html = [path for path in rebuilt if path.endswith(".html") and path != "index.html"]
+    assert len(html) > 20
+    session = snapshot(dist)
+    for path in html:
+        assert rebuilt[path] == session[path], path
+
+
+def test_print_options_reach_every_pdf_job(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    jobs: list[PdfJob] = []
+
+    def fake_render_all(todo: list[PdfJob], stage: Path, *_: object) -> list[PdfResult]:
+        for job in todo:
+            (stage / job.path).parent.mkdir(parents=True, exist_ok=True)
+            (stage / job.path).write_bytes(b"%PDF-1.7 fake")
+        jobs.extend(todo)
+        return [PdfResult(job.path, [], 0.0) for job in todo]
+
+    monkeypatch.setattr("explainer.pdf.jobs.render_all", fake_render_all)
+    options = PrintOptions(paper="letter", variant="pdf/a-3b")
+    build(project, tmp_path / "dist", log=lambda _: None, print_options=options)
+    assert sorted(job.path for job in jobs) == [
+        "bilingual/ok-oce-explainer-id-en.pdf",
+        "en/ok-oce-explainer-en.pdf",
+        "id/ok-oce-explainer-id.pdf",
+    ]
+    assert {job.options for job in jobs} == {options}

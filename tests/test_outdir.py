@@ -21,8 +21,7 @@ from explainer import output
 from explainer.build import build
 from explainer.outdir import MARKER
 from explainer.project import Project
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support import ROOT
 
 
 def copy_project(target: Path) -> Path:

@@ -10,7 +10,6 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -18,20 +17,7 @@ import pytest
 
 from explainer.output import remove_stale, staging
 from explainer.project import Project
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def cli(project: Path, *args: str) -> list[str]:
-    """Return the command line that runs the explainer on `project`."""
-    return [sys.executable, "-m", "explainer", "--project", str(project), *args]
-
-
-def quiet_env() -> dict[str, str]:
-    """Return an environment without progress lines or a fixed build date."""
-    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    env["CI"] = "true"
-    return env
+from tests.support import ROOT, cli, cli_env, copy_project
 
 
 def assert_complete(out: Path) -> dict[str, str]:
@@ -53,8 +39,8 @@ def test_killed_during_pdf_rendering_leaves_previous_output(tmp_path: Path, dist
     before = assert_complete(out)
 
     process = subprocess.Popen(
-        cli(ROOT, "build", "--out", str(out)),
-        env=quiet_env(),
+        cli("build", "--out", str(out)),
+        env=cli_env(),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
@@ -74,15 +60,14 @@ def test_killed_during_pdf_rendering_leaves_previous_output(tmp_path: Path, dist
     assert assert_complete(out) == before
     assert list(tmp_path.glob(".dist.build-*")), "expected the killed build's staging folder"
 
-    subprocess.run(cli(ROOT, "build", "--no-pdf", "--out", str(out)), env=quiet_env(), check=True)
+    subprocess.run(cli("build", "--no-pdf", "--out", str(out)), env=cli_env(), check=True)
     assert not list(tmp_path.glob(".dist.build-*")), "the stale staging folder was not removed"
     assert_complete(out)
 
 
 def changed_project(target: Path) -> Path:
     """A copy of the project whose English page differs from the real one."""
-    for name in ("data", "locales", "templates"):
-        shutil.copytree(ROOT / name, target / name)
+    copy_project(target)
     edition = target / "data" / "edition.yaml"
     text = edition.read_text(encoding="utf-8")
     edition.write_text(text.replace("OK OCE explainer project", "Another publisher"), "utf-8")
@@ -94,7 +79,9 @@ def test_concurrent_builds_leave_one_complete_output(tmp_path: Path) -> None:
     out = tmp_path / "dist"
     for _ in range(3):
         processes = [
-            subprocess.Popen(cli(project, "build", "--no-pdf", "--out", str(out)), env=quiet_env())
+            subprocess.Popen(
+                cli("build", "--no-pdf", "--out", str(out), project=project), env=cli_env()
+            )
             for project in (ROOT, other, ROOT, other)
         ]
         assert [p.wait(timeout=120) for p in processes] == [0, 0, 0, 0]
@@ -178,8 +165,8 @@ def test_no_process_of_a_killed_build_survives(
     (out / ".build-cache.json").unlink(missing_ok=True)  # so the build renders PDFs
     before = assert_complete(out)
     process = subprocess.Popen(
-        cli(ROOT, "build", "--out", str(out)),
-        env=quiet_env(),
+        cli("build", "--out", str(out)),
+        env=cli_env(),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
@@ -206,7 +193,7 @@ def test_no_process_of_a_killed_build_survives(
     assert assert_complete(out) == before
 
     started = time.monotonic()
-    subprocess.run(cli(ROOT, "build", "--no-pdf", "--out", str(out)), env=quiet_env(), check=True)
+    subprocess.run(cli("build", "--no-pdf", "--out", str(out)), env=cli_env(), check=True)
     assert time.monotonic() - started < 30
     assert not list(tmp_path.glob(".dist.build-*")), "the staging folder was not removed"
     assert_complete(out)
@@ -215,9 +202,9 @@ def test_no_process_of_a_killed_build_survives(
 def test_a_cold_build_leaves_the_temp_folder_as_it_found_it(tmp_path: Path) -> None:
     temp = tmp_path / "tmp"
     temp.mkdir()
-    env = {**quiet_env(), "TMPDIR": str(temp)}
+    env = {**cli_env(), "TMPDIR": str(temp)}
     out = tmp_path / "dist"
-    subprocess.run(cli(ROOT, "build", "--out", str(out)), env=env, check=True)
+    subprocess.run(cli("build", "--out", str(out)), env=env, check=True)
     assert len([a for a in assert_complete(out) if a.endswith(".pdf")]) == 3
     assert sorted(p.name for p in temp.iterdir()) == []
     assert not [p for p in out.rglob(".render-*")], "a render's scratch folder was left"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from pypdf import PdfReader
@@ -12,6 +14,22 @@ from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 def collapse(value: str) -> str:
     """Return `value` with its white space collapsed."""
     return " ".join(value.split())
+
+
+@functools.cache
+def _reader(path: Path) -> PdfReader:
+    return PdfReader(path)
+
+
+@functools.cache
+def page_text(path: Path, index: int) -> str:
+    """Return the extracted text of a page of the PDF at `path` (once per process: slow)."""
+    return _reader(path).pages[index].extract_text() or ""
+
+
+def page_texts(path: Path) -> tuple[str, ...]:
+    """Return the extracted text of each page of the PDF at `path`."""
+    return tuple(page_text(path, i) for i in range(len(_reader(path).pages)))
 
 
 def annotations(reader: PdfReader) -> Iterator[DictionaryObject]:

@@ -12,8 +12,8 @@ import pytest
 from explainer.commands.cli import main
 from explainer.facts.load import DATA_FILES, load_file
 from explainer.facts.schema import build_schema, schema_text
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = build_schema()
 
 

@@ -1,54 +1,19 @@
-"""Catalog checks catch each kind of mistake, and no translation can reach a page as markup."""
+"""Catalog checks catch each kind of mistake and name the file, the line and the msgid."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from babel.messages.pofile import read_po
-from pypdf import PdfReader
 
-import explainer.build
-from explainer.build import build, check, load_model
+from explainer.build import check
 from explainer.commands.cli import main
 from explainer.errors import InputError, Problem
 from explainer.i18n.catalogs import load_messages, po_path
 from explainer.i18n.checks import check_catalogs, expected_plural_forms, fallback_problems
 from explainer.i18n.glossary import read_glossary
 from explainer.project import Project
-
-ROOT_LOCALES = Path(__file__).resolve().parent.parent / "locales"
-
-HEADER = """\
-msgid ""
-msgstr ""
-"Language: {locale}\\n"
-"Plural-Forms: {plural}\\n"
-"MIME-Version: 1.0\\n"
-"Content-Type: text/plain; charset=utf-8\\n"
-"Content-Transfer-Encoding: 8bit\\n"
-"""
-ONE_FORM = "nplurals=1; plural=0;"
-
-
-def write_po(
-    locales_dir: Path, entries: str, *, locale: str = "id", plural: str = ONE_FORM
-) -> Path:
-    """Write a catalog made of a header and `entries`; return its path."""
-    path = po_path(locales_dir, locale)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(HEADER.format(locale=locale, plural=plural) + "\n" + entries, "utf-8")
-    return path
-
-
-def line_of(path: Path, text: str) -> int:
-    """Return the 1-based line of the first line of `path` containing `text`."""
-    lines = path.read_text("utf-8").splitlines()
-    return next(i for i, line in enumerate(lines, start=1) if text in line)
+from tests.support import ROOT, line_of, own_catalogs, write_po
 
 
 def only_problem(tmp_path: Path, entries: str, msgid: str) -> Problem:
@@ -241,13 +206,6 @@ def test_a_guessed_header_for_a_new_language_is_a_warning(tmp_path: Path) -> Non
     assert "'nplurals=1; plural=0;'" in problem.message
 
 
-def own_catalogs(project: Project) -> Path:
-    """Drop the copied catalogs so a test's catalog is the only one."""
-    shutil.rmtree(project.locales_dir)
-    project.locales_dir.mkdir()
-    return project.locales_dir
-
-
 def test_check_and_build_stop_on_a_bad_catalog(
     project_copy: Project, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -267,154 +225,6 @@ def test_strict_refuses_untranslated_strings(project_copy: Project) -> None:
     assert any("not in the catalog" in str(w) for w in warnings)
     with pytest.raises(InputError, match="not in the catalog"):
         check(project_copy, strict=True)
-
-
-HOSTILE = {
-    "Reported results": "<script>alert(1)</script>",
-    "Edition of {date}": "<img src=x onerror=alert(2)> {date}",
-    "Page {page} of {pages}": "</style><script>alert(3)</script> {page}/{pages}",
-    "Where it came from": "<b onmouseover=alert(4)>Asal</b> &amp;",
-}
-
-
-class Elements(HTMLParser):
-    """Collect the element names and attribute names of a page."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[str] = []
-        self.attributes: set[str] = set()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append(tag)
-        self.attributes |= {name for name, _ in attrs}
-
-
-def parse(html: str) -> Elements:
-    parser = Elements()
-    parser.feed(html)
-    return parser
-
-
-def hostile_catalog(project: Project) -> None:
-    entries = "".join(
-        f'msgid "{msgid}"\nmsgstr "{text}"\n\n'
-        for msgid, text in HOSTILE.items()
-        if '"' not in text
-    )
-    write_po(own_catalogs(project), entries)
-
-
-def test_checks_refuse_a_hostile_catalog(project_copy: Project) -> None:
-    hostile_catalog(project_copy)
-    with pytest.raises(InputError, match="markup '<script>'"):
-        build(project_copy, project_copy.root / "dist", pdf=False, log=lambda _: None)
-
-
-def test_hostile_translations_stay_text_in_page_and_pdf(
-    project_copy: Project, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Even with the checks switched off, translations reach the outputs as text only."""
-    hostile_catalog(project_copy)
-    monkeypatch.setattr(explainer.build, "check_catalogs", lambda *_: [])
-    out = project_copy.root / "dist"
-    build(project_copy, out, locales=["id"], log=lambda _: None)
-
-    page = (out / "id" / "index.html").read_text("utf-8")
-    elements = parse(page)
-    # Only the page's own two: the JSON-LD data and the embed-code helper.
-    assert elements.tags.count("script") == 2
-    assert "img" not in elements.tags
-    assert not {a for a in elements.attributes if a.startswith("on")}
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert "&lt;img src=x onerror=alert(2)&gt;" in page
-
-    model = load_model(project_copy)[0]
-    [edition] = explainer.build.prepare(project_copy, model, ["id"])
-    printed = explainer.build.render_page(project_copy.templates_dir, edition, model, "print")
-    assert "script" not in parse(printed).tags
-    assert "</style><script>" not in printed
-
-    text = "\n".join(
-        p.extract_text() for p in PdfReader(out / "id" / "ok-oce-explainer-id.pdf").pages
-    )
-    assert "<script>alert(1)</script>" in text
-    assert "<img src=x onerror=alert(2)>" in text
-    assert "<b onmouseover=alert(4)>Asal</b> &amp;" in text
-
-
-def extract_pot(tmp_path: Path) -> Path:
-    """Run the standard `pybabel extract` with the project's configuration."""
-    pot = tmp_path / "messages.pot"
-    pybabel = Path(sys.executable).parent / "pybabel"
-    subprocess.run(
-        [str(pybabel), "extract", "-F", "pyproject.toml", "-o", str(pot), "."],
-        cwd=Path(explainer.build.__file__).parent.parent,
-        check=True,
-        capture_output=True,
-    )
-    return pot
-
-
-def test_pybabel_extract_finds_every_string_with_context(
-    project: Project, project_copy: Project, tmp_path: Path
-) -> None:
-    with extract_pot(tmp_path).open("rb") as handle:
-        pot = {m.id: m for m in read_po(handle) if m.id}
-    model = load_model(project)[0]
-    facts = {text.msgid for text in model.texts()}
-    assert facts, "the model has texts"
-    for msgid in facts:
-        assert msgid in pot, msgid
-        assert any(path.startswith("data/") for path, _ in pot[msgid].locations), msgid
-
-    # Every string an edition uses, templates and code included: with an empty
-    # catalog each one falls back, so the fallbacks are the whole list.
-    write_po(own_catalogs(project_copy), "", locale="jv")
-    [edition] = explainer.build.prepare(project_copy, model, ["jv"])
-    used = edition.messages.fallbacks
-    assert used - facts, "template and code strings are used too"
-    for msgid in used:
-        assert msgid in pot, msgid
-        assert pot[msgid].auto_comments, f"no translator comment for {msgid!r}"
-        assert pot[msgid].locations, f"no reference for {msgid!r}"
-
-
-def test_a_new_language_builds_from_its_catalog_alone(project_copy: Project) -> None:
-    locales = own_catalogs(project_copy)
-    pybabel = Path(sys.executable).parent / "pybabel"
-    pot = extract_pot(project_copy.root)
-    subprocess.run(
-        [str(pybabel), "init", "-i", str(pot), "-d", str(locales), "-l", "jv"],
-        check=True,
-        capture_output=True,
-    )
-    path = po_path(locales, "jv")
-    text = path.read_text("utf-8")
-    path.write_text(
-        text.replace(
-            'msgid "Reported results"\nmsgstr ""',
-            'msgid "Reported results"\nmsgstr "Asil sing dilapurake"',
-        ),
-        "utf-8",
-    )
-    out = project_copy.root / "dist"
-    logged: list[str] = []
-    artifacts = build(project_copy, out, log=logged.append)
-
-    assert {(a.locale, a.kind) for a in artifacts} >= {("jv", "page"), ("jv", "pdf")}
-    page = (out / "jv" / "index.html").read_text("utf-8")
-    assert "Asil sing dilapurake" in page
-    assert "What OK OCE is" in page  # English fallback
-    assert "This edition is a partial translation" in page
-    assert 'hreflang="jv"' in (out / "en" / "index.html").read_text("utf-8")
-    assert "partial translation" not in (out / "en" / "index.html").read_text("utf-8")
-    assert any("jv" in line and "shown in English" in line for line in logged)
-    pdf_text = "\n".join(
-        p.extract_text() for p in PdfReader(out / "jv" / "ok-oce-explainer-jv.pdf").pages
-    )
-    assert "Asil sing dilapurake" in pdf_text
-    assert "partial translation" in pdf_text
 
 
 def test_a_translation_that_cannot_be_used_is_an_error(tmp_path: Path) -> None:
@@ -460,7 +270,7 @@ def test_a_dropped_do_not_translate_term_is_a_warning(tmp_path: Path) -> None:
 
 
 def test_the_committed_glossary_keeps_the_programmes_names() -> None:
-    terms = {t.source: t for t in read_glossary(ROOT_LOCALES)}
+    terms = {t.source: t for t in read_glossary(ROOT / "locales")}
     for name in ("OK OCE", "7 PAS", "kecamatan", "Pilkada", "PGO", "UMKM"):
         assert terms[name].keep, name
     assert any(not t.keep and t.target for t in terms.values()), "a preferred rendering"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from explainer.i18n.powrap import wrap_po, wrap_string
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 CATALOGS = [ROOT / "locales" / "messages.pot", *sorted(ROOT.glob("locales/*/LC_MESSAGES/*.po"))]
 IDS = [p.relative_to(ROOT).as_posix() for p in CATALOGS]
 

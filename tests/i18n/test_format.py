@@ -121,7 +121,7 @@ def test_translators_come_from_the_catalog_header(tmp_path: Path) -> None:
 
 def test_the_context_carries_the_pages_opening_parts() -> None:
     from explainer.build import load_model, prepare
-    from tests.conftest import ROOT
+    from tests.support import ROOT
 
     project = Project(ROOT)
     model, _ = load_model(project)
@@ -148,7 +148,7 @@ def test_the_context_carries_the_pages_opening_parts() -> None:
 
 def test_each_quote_is_shown_under_its_own_speaker() -> None:
     from explainer.build import load_model, prepare
-    from tests.conftest import ROOT
+    from tests.support import ROOT
 
     project = Project(ROOT)
     model, _ = load_model(project)

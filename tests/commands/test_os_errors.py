@@ -15,8 +15,6 @@ from explainer.commands import cli
 from explainer.project import Project
 from tests.test_outdir import tree_hash
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 @pytest.fixture
 def previous(tmp_path: Path, project_copy: Project) -> Path:

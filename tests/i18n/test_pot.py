@@ -16,8 +16,8 @@ from explainer.i18n.catalogs import po_path
 from explainer.project import Project
 from explainer.render.page import edition_files
 from explainer.render.site import root_file
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 POT = ROOT / "locales" / "messages.pot"
 CATALOGS = sorted(ROOT.glob("locales/*/LC_MESSAGES/messages.po"))
 

@@ -1,16 +1,15 @@
 """Every mistake in tests/bad_inputs/cases.yaml stops the command with a clear message.
 
-Each case edits one file of a copy of the project and runs the command line in
-a subprocess, as an editor would; see tests/bad_inputs/README.md.
+Each case edits one file of a copy of the project and runs the command line on
+it: in this process through `main()`, as the `explainer` command calls it, and
+for the cases marked `subprocess: true` as a real `python -m explainer`
+process, as an editor would. See tests/bad_inputs/README.md.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,17 +17,12 @@ import pytest
 import yaml
 
 from explainer.outdir import MARKER
+from tests.support import Result, copy_project, run_cli, run_main, snapshot
 
-ROOT = Path(__file__).resolve().parent.parent
-CASES_FILE = Path(__file__).parent / "bad_inputs" / "cases.yaml"
+CASES_FILE = Path(__file__).parent.parent / "bad_inputs" / "cases.yaml"
 CASES: list[dict[str, Any]] = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))
-
-
-def copy_project(target: Path) -> Path:
-    """Copy data/, locales/ and templates/ into `target`."""
-    for name in ("data", "locales", "templates"):
-        shutil.copytree(ROOT / name, target / name)
-    return target
+# How many cases run as real processes: a few of each kind, not all (each costs a start-up).
+MOST_SUBPROCESSES = 5
 
 
 def apply_case(project: Path, case: dict[str, Any]) -> int:
@@ -73,35 +67,6 @@ def make_dist(dist: Path) -> dict[str, bytes]:
     return snapshot(dist)
 
 
-def snapshot(folder: Path) -> dict[str, bytes]:
-    """Return every file under `folder` with its bytes."""
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
-    }
-
-
-def run_cli(
-    project: Path, args: list[str], env: dict[str, str]
-) -> subprocess.CompletedProcess[str]:
-    """Run `python -m explainer --project <project> <args>`."""
-    environment = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    environment.update({"CI": "true", **env})
-    return subprocess.run(
-        [sys.executable, "-m", "explainer", "--project", str(project), *args],
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=120,
-        check=False,
-    )
-
-
-def test_corpus_is_large_enough() -> None:
-    names = [case["name"] for case in CASES]
-    assert len(names) >= 30
-    assert len(set(names)) == len(names), "case names must be unique"
-
-
 def make_files(root: Path, case: dict[str, Any]) -> None:
     """Create the case's extra files and FIFOs (paths relative to `root`)."""
     for name, text in case.get("files", {}).items():
@@ -121,28 +86,69 @@ def tree_hash(folder: Path) -> dict[str, bytes]:
     }
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
-def test_bad_input(tmp_path: Path, case: dict[str, Any]) -> None:
+def prepared(tmp_path: Path, case: dict[str, Any]) -> tuple[Path, int, list[str]]:
+    """Copy the project, apply the case; return the project, the edit's line, the arguments."""
     project = copy_project(tmp_path / "project")
     line = apply_case(project, case)
     make_files(tmp_path, case)
-    dist = tmp_path / "dist"
-    before = make_dist(dist)
     args = [a.replace("{tmp}", str(tmp_path)) for a in case.get("args", ["build", "--no-pdf"])]
-    out = case.get("out")
     if args[0] == "build":
-        target = str(dist) if out is None else (str(tmp_path / out) if out else "")
-        args = [*args, "--out", target]
-    everything = tree_hash(tmp_path)
+        out = case.get("out")
+        target = str(tmp_path / "dist") if out is None else (str(tmp_path / out) if out else "")
+        args += ["--out", target]
+    return project, line, args
 
-    result = run_cli(project, args, case.get("env", {}))
 
-    output = result.stdout + result.stderr
-    assert "Traceback" not in output, output
-    assert result.returncode == case.get("exit", 1), output
+def assert_handled(case: dict[str, Any], result: Result, line: int, tmp_path: Path) -> None:
+    """The exit status and messages are the case's; nothing was written; no traceback."""
+    assert "Traceback" not in result.output, result.output
+    assert result.code == case.get("exit", 1), result.output
     for pattern in case["expect"]:
-        assert expected(line, pattern) in output, output
-    assert snapshot(dist) == before, "the previous output was changed"
+        assert expected(line, pattern) in result.output, result.output
     assert not list(tmp_path.glob(".dist.build-*")), "a staging folder was left behind"
-    if out is not None:
+
+
+def test_corpus_is_large_enough() -> None:
+    names = [case["name"] for case in CASES]
+    assert len(names) >= 30
+    assert len(set(names)) == len(names), "case names must be unique"
+    in_processes = [case["name"] for case in CASES if case.get("subprocess")]
+    assert 3 <= len(in_processes) <= MOST_SUBPROCESSES, in_processes
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
+def test_bad_input(
+    tmp_path: Path,
+    case: dict[str, Any],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    project, line, args = prepared(tmp_path, case)
+    before = make_dist(tmp_path / "dist")
+    everything = tree_hash(tmp_path)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.setenv("CI", "true")
+    for name, value in case.get("env", {}).items():
+        monkeypatch.setenv(name, value)
+
+    result = run_main(["--project", str(project), *args], capsys)
+
+    assert_handled(case, result, line, tmp_path)
+    assert snapshot(tmp_path / "dist") == before, "the previous output was changed"
+    if case.get("out") is not None:
         assert tree_hash(tmp_path) == everything, "a refused --out changed files"
+
+
+SUBPROCESS_CASES = [case for case in CASES if case.get("subprocess")]
+
+
+@pytest.mark.parametrize("case", SUBPROCESS_CASES, ids=[c["name"] for c in SUBPROCESS_CASES])
+def test_bad_input_in_a_real_process(tmp_path: Path, case: dict[str, Any]) -> None:
+    project, line, args = prepared(tmp_path, case)
+    before = make_dist(tmp_path / "dist")
+
+    process = run_cli(*args, project=project, env=case.get("env", {}))
+
+    result = Result(process.returncode, process.stdout, process.stderr)
+    assert_handled(case, result, line, tmp_path)
+    assert snapshot(tmp_path / "dist") == before, "the previous output was changed"

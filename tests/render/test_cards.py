@@ -6,11 +6,10 @@ from __future__ import annotations
 import gettext
 import json
 import re
-from pathlib import Path
 
 import pytest
 
-from explainer.build import build, check, load_model, prepare
+from explainer.build import check, load_model, prepare
 from explainer.errors import InputError
 from explainer.i18n.catalogs import Messages
 from explainer.i18n.format import translate
@@ -123,24 +122,6 @@ def test_check_renders_the_cards(project_copy: Project) -> None:
     card.write_text(text.replace("card_sources", "card_sourcez"), encoding="utf-8")
     with pytest.raises(InputError, match="'card_sourcez' is undefined"):
         check(project_copy)
-
-
-def test_a_partial_build_keeps_the_other_edition_and_one_root(
-    project: Project, tmp_path: Path
-) -> None:
-    out = tmp_path / "dist"
-    build(project, out, pdf=False, log=lambda _: None)
-    build(project, out, locales=["en"], pdf=False, log=lambda _: None)
-    entries = json.loads((out / "manifest.json").read_text())["artifacts"]
-    roots = [e for e in entries if e["kind"] == "index"]
-    assert [r["path"] for r in roots] == ["index.html"]
-    assert roots[0]["locale"] == "mul"
-    assert len({e["path"] for e in entries}) == len(entries)
-    for locale in ("en", "id"):
-        cards = {e["section"] for e in entries if e["kind"] == "embed" and e["locale"] == locale}
-        assert cards >= set(CARDS)
-    root = (out / "index.html").read_text(encoding="utf-8")
-    assert 'href="en/index.html"' in root and 'href="id/index.html"' in root
 
 
 BROKEN = {

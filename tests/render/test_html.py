@@ -8,7 +8,6 @@ import hashlib
 import json
 import re
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -17,6 +16,7 @@ import pytest
 import tinycss2
 
 from explainer.render.cards import CARDS, ROOT_CLASS
+from tests.support import Html, manifest, parse_file
 
 LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 # Attributes that make the browser fetch something.
@@ -35,62 +35,6 @@ RESOURCES = {
     "input": ("src",),
 }
 URL_ATTRS = {"href", "src", "srcset", "action", "formaction", "data", "poster", "cite", "content"}
-
-
-class Doc(HTMLParser):
-    """One HTML file: its tags with attributes, style sheets, scripts and ids."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str]]] = []
-        self.styles: list[str] = []
-        self.scripts: list[tuple[dict[str, str], str]] = []
-        self._open: str | None = None
-        self._attrs: dict[str, str] = {}
-        self._text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attr = {k: v or "" for k, v in attrs}
-        self.tags.append((tag, attr))
-        if tag in ("style", "script"):
-            self._open, self._attrs, self._text = tag, attr, []
-
-    def handle_data(self, data: str) -> None:
-        if self._open:
-            self._text.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == self._open == "style":
-            self.styles.append("".join(self._text))
-        elif tag == self._open == "script":
-            self.scripts.append((self._attrs, "".join(self._text)))
-        if tag == self._open:
-            self._open = None
-
-    def ids(self) -> list[str]:
-        return [a["id"] for _, a in self.tags if "id" in a]
-
-    def local_targets(self) -> set[str]:
-        return {a["href"][1:] for _, a in self.tags if a.get("href", "").startswith("#")}
-
-    def find(self, tag: str, **wanted: str) -> list[dict[str, str]]:
-        return [
-            a
-            for t, a in self.tags
-            if t == tag and all(a.get(k.replace("_", "-")) == v for k, v in wanted.items())
-        ]
-
-
-def parse(path: Path) -> Doc:
-    doc = Doc()
-    doc.feed(path.read_text(encoding="utf-8"))
-    doc.close()
-    return doc
-
-
-def manifest(dist: Path) -> list[dict[str, Any]]:
-    entries: list[dict[str, Any]] = json.loads((dist / "manifest.json").read_text())["artifacts"]
-    return entries
 
 
 def html_outputs(dist: Path) -> list[dict[str, Any]]:
@@ -116,7 +60,7 @@ def test_the_site_has_every_expected_html_file(dist: Path) -> None:
 
 def test_nothing_is_loaded_from_another_host(dist: Path) -> None:
     for entry in html_outputs(dist):
-        doc = parse(dist / entry["path"])
+        doc = parse_file(dist / entry["path"])
         for tag, attrs in doc.tags:
             for name in RESOURCES.get(tag, ()):
                 value = attrs.get(name, "")
@@ -133,7 +77,7 @@ def test_nothing_is_loaded_from_another_host(dist: Path) -> None:
 
 def test_every_address_is_relative_except_the_licence(dist: Path) -> None:
     for entry in html_outputs(dist):
-        for tag, attrs in parse(dist / entry["path"]).tags:
+        for tag, attrs in parse_file(dist / entry["path"]).tags:
             for name, value in attrs.items():
                 if name not in URL_ATTRS or (name == "content" and tag != "meta"):
                     continue
@@ -147,7 +91,7 @@ def test_every_address_is_relative_except_the_licence(dist: Path) -> None:
 def test_every_local_link_resolves(dist: Path) -> None:
     for entry in html_outputs(dist):
         path = dist / entry["path"]
-        doc = parse(path)
+        doc = parse_file(path)
         assert doc.local_targets() <= set(doc.ids()), entry["path"]
         assert len(doc.ids()) == len(set(doc.ids())), f"{entry['path']}: duplicate ids"
         for tag, attrs in doc.tags:
@@ -173,10 +117,10 @@ def test_the_manifest_lists_every_card_of_every_locale(dist: Path) -> None:
         assert entry["sha256"] == hashlib.sha256(data).hexdigest()
 
 
-def fragments(dist: Path) -> Iterator[tuple[dict[str, Any], Doc]]:
+def fragments(dist: Path) -> Iterator[tuple[dict[str, Any], Html]]:
     for entry in manifest(dist):
         if entry["kind"] == "fragment":
-            yield entry, parse(dist / entry["path"])
+            yield entry, parse_file(dist / entry["path"])
 
 
 def test_fragments_have_no_script_and_prefixed_ids(dist: Path) -> None:
@@ -277,7 +221,7 @@ def css_urls(sheet: str) -> list[str]:
     return urls
 
 
-def source_numbers(doc: Doc) -> tuple[set[int], set[int]]:
+def source_numbers(doc: Html) -> tuple[set[int], set[int]]:
     """Return the sources a card cites and the sources it lists."""
     cited = {int(t.split("-")[-1]) for t in doc.local_targets() if re.match(r"source-\d+$", t)}
     listed = {int(i.split("-")[-1]) for i in doc.ids() if re.match(r"source-\d+$", i)}
@@ -287,7 +231,7 @@ def source_numbers(doc: Doc) -> tuple[set[int], set[int]]:
 @pytest.mark.parametrize("section", [c for c in CARDS if c != "sources"])
 def test_a_card_lists_exactly_the_sources_it_cites(dist: Path, section: str) -> None:
     for locale in locales(dist):
-        card = parse(dist / locale / "embed" / f"{section}.html")
+        card = parse_file(dist / locale / "embed" / f"{section}.html")
         cited, listed = source_numbers(card)
         assert cited, (locale, section)
         assert listed == cited, (locale, section)
@@ -307,8 +251,8 @@ def test_cards_number_sources_as_the_page_does(dist: Path) -> None:
 
 def test_the_sources_card_lists_every_source(dist: Path) -> None:
     for locale in locales(dist):
-        page = parse(dist / locale / "index.html")
-        card = parse(dist / locale / "embed" / "sources.html")
+        page = parse_file(dist / locale / "index.html")
+        card = parse_file(dist / locale / "embed" / "sources.html")
         assert source_numbers(card)[1] == source_numbers(page)[1]
 
 
@@ -316,7 +260,7 @@ def test_cards_post_their_height_and_carry_cite_and_reuse(dist: Path) -> None:
     for locale in locales(dist):
         for section in CARDS:
             path = dist / locale / "embed" / f"{section}.html"
-            doc = parse(path)
+            doc = parse_file(path)
             html = path.read_text(encoding="utf-8")
             assert doc.find("html", lang=locale), path
             assert any("postMessage" in text for _, text in doc.scripts), path
@@ -330,7 +274,7 @@ def test_cards_post_their_height_and_carry_cite_and_reuse(dist: Path) -> None:
 def test_the_page_has_alternates_and_social_metadata(dist: Path) -> None:
     editions = locales(dist)
     for locale in editions:
-        doc = parse(dist / locale / "index.html")
+        doc = parse_file(dist / locale / "index.html")
         assert doc.find("html", lang=locale)
         alternates = {a["hreflang"]: a["href"] for a in doc.find("link", rel="alternate")}
         assert alternates == {
@@ -348,7 +292,7 @@ def test_the_page_has_alternates_and_social_metadata(dist: Path) -> None:
 
 def test_the_page_describes_each_dispute_as_a_claim_review(dist: Path) -> None:
     for locale in locales(dist):
-        doc = parse(dist / locale / "index.html")
+        doc = parse_file(dist / locale / "index.html")
         blocks = [t for a, t in doc.scripts if a.get("type") == "application/ld+json"]
         assert len(blocks) == 1
         graph = json.loads(blocks[0])["@graph"]
@@ -377,7 +321,7 @@ def test_the_page_shows_embed_code_next_to_each_section(dist: Path) -> None:
 
 
 def test_the_root_offers_every_edition(dist: Path) -> None:
-    doc = parse(dist / "index.html")
+    doc = parse_file(dist / "index.html")
     links = {a["href"] for a in doc.find("a")}
     for locale in locales(dist):
         assert f"{locale}/index.html" in links
@@ -400,7 +344,7 @@ def test_every_iframe_card_posts_its_height(dist: Path) -> None:
     """Chart cards too: the same embed code resizes any card."""
     for entry in manifest(dist):
         if entry["kind"] == "embed":
-            doc = parse(dist / entry["path"])
+            doc = parse_file(dist / entry["path"])
             scripts = [text for _, text in doc.scripts]
             assert any("postMessage" in text for text in scripts), entry["path"]
             assert any(f'okxCard: "{entry["section"]}"' in text for text in scripts)

@@ -11,8 +11,8 @@ import pytest
 from explainer.errors import InputError
 from explainer.i18n.catalogs import read_catalog
 from explainer.i18n.polint import lint_po
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = sorted(ROOT.glob("locales/*/LC_MESSAGES/messages.po"))
 HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
 

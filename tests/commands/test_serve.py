@@ -11,14 +11,13 @@ import threading
 import time
 import urllib.request
 from http.server import ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 
 from explainer.commands import serve
 from explainer.commands.serve import MARK_END, MARK_START, RELOAD_SCRIPT, Preview, make_server
 from explainer.project import Project
-from tests.test_catalog_checks import own_catalogs, write_po
+from tests.support import ROOT, own_catalogs, write_po
 
 
 def jv_preview(project: Project, *, highlight: bool) -> Preview:
@@ -90,7 +89,7 @@ def test_serve_never_imports_weasyprint(project_copy: Project) -> None:
         "assert not p.error, p.error\n"
         "assert 'weasyprint' not in sys.modules"
     )
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parent.parent)
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 
 def serving(preview: Preview) -> tuple[ThreadingHTTPServer, int]:

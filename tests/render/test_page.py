@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEVEN_STEPS
+from explainer.build import load_model, prepare
+from explainer.project import Project
+from explainer.render.page import render_page
+from tests.support import SEVEN_STEPS, parse_file, parse_html
 
 EXPECTED = {
     "id": [
@@ -36,71 +38,48 @@ EXPECTED = {
 }
 
 
-class Page(HTMLParser):
-    """Collect what the tests look at: ids, links, languages and text."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids: list[str] = []
-        self.hrefs: list[str] = []
-        self.lang = ""
-        self.quote_langs: list[str] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attr = dict(attrs)
-        if tag == "html":
-            self.lang = attr.get("lang") or ""
-        if attr.get("id"):
-            self.ids.append(attr["id"] or "")
-        if tag == "a" and attr.get("href"):
-            self.hrefs.append(attr["href"] or "")
-        if tag == "blockquote":
-            self.quote_langs.append(attr.get("lang") or "")
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
-
-
-def parse(path: Path) -> Page:
-    page = Page()
-    page.feed(path.read_text(encoding="utf-8"))
-    return page
+TITLES = {"id": "Memahami OK OCE", "en": "OK OCE explained"}
 
 
 @pytest.mark.parametrize("locale", ["id", "en"])
 def test_edition_language_and_title(dist: Path, locale: str) -> None:
-    page = parse(dist / locale / "index.html")
+    page = parse_file(dist / locale / "index.html")
     assert page.lang == locale
+    assert [e.text for e in page.select("title") if e.inside("head")] == [TITLES[locale]]
+    (heading,) = page.select("h1")
+    assert " ".join(heading.text.split()).startswith(TITLES[locale])
 
 
 @pytest.mark.parametrize("locale", ["id", "en"])
 def test_figures_and_dates_are_formatted_for_the_locale(dist: Path, locale: str) -> None:
-    text = " ".join(parse(dist / locale / "index.html").text)
+    text = parse_file(dist / locale / "index.html").text
     for expected in EXPECTED[locale]:
         assert expected in text, expected
 
 
 @pytest.mark.parametrize("locale", ["id", "en"])
 def test_every_citation_links_to_a_source_entry(dist: Path, locale: str) -> None:
-    page = parse(dist / locale / "index.html")
-    targets = {h[1:] for h in page.hrefs if h.startswith("#")}
-    assert targets <= set(page.ids)
+    page = parse_file(dist / locale / "index.html")
+    targets = page.local_targets()
+    assert targets <= set(page.ids())
     cited = {t for t in targets if t.startswith("source-")}
     assert cited == {f"source-{n}" for n in range(1, 6)}
-    assert len(page.ids) == len(set(page.ids)), "duplicate ids"
+    assert len(page.ids()) == len(set(page.ids())), "duplicate ids"
 
 
 @pytest.mark.parametrize("locale", ["id", "en"])
 def test_every_section_is_there(dist: Path, locale: str) -> None:
-    ids = set(parse(dist / locale / "index.html").ids)
+    ids = set(parse_file(dist / locale / "index.html").ids())
     assert {"about", "steps", "results", "disputes", "sources"} <= ids
 
 
 def test_quotes_stay_indonesian_and_english_adds_a_marked_translation(dist: Path) -> None:
     for locale in ("id", "en"):
-        page = parse(dist / locale / "index.html")
-        assert page.quote_langs and set(page.quote_langs) == {"id"}
+        quote_langs = [
+            q.attrs.get("lang")
+            for q in parse_file(dist / locale / "index.html").select("blockquote")
+        ]
+        assert quote_langs and set(quote_langs) == {"id"}
     english = (dist / "en" / "index.html").read_text(encoding="utf-8")
     indonesian = (dist / "id" / "index.html").read_text(encoding="utf-8")
     quote = "Tadi ketika debat berlangsung, kita dapat laporan jika 500 server Oke Oce down"
@@ -142,3 +121,22 @@ def test_page_numbers_keep_the_spaces_of_the_translation() -> None:
     css = page_counter_css("Halaman {page} dari {pages}")
     assert css == '"Halaman " counter(page) " dari " counter(pages)'
     assert page_counter_css('Page {page}</style>"') == '"Page " counter(page) "\\3c /style>\\""'
+
+
+def test_a_source_address_is_a_link_in_both_media(project_copy: Project) -> None:
+    """A source with a `url` links to it on the page and in the print HTML the PDF is made of.
+
+    (That WeasyPrint turns such a link into a PDF link is tested in pdf/test_weasy.py.)
+    """
+    url = "https://example.org/okoce-article"
+    sources = project_copy.data_dir / "sources.yaml"
+    text = sources.read_text(encoding="utf-8")
+    assert 'time: "07:59 WIB"\n' in text
+    sources.write_text(text.replace('time: "07:59 WIB"\n', f'time: "07:59 WIB"\n    url: {url}\n'))
+    model, _ = load_model(project_copy)
+    (edition,) = prepare(project_copy, model, ["en"])
+    for medium in ("screen", "print"):
+        html = render_page(project_copy.templates_dir, edition, model, medium)
+        links = [a for a in parse_html(html).select("a") if a.attrs.get("href") == url]
+        assert len(links) == 1, medium
+        assert links[0].inside("li"), medium

@@ -1,0 +1,69 @@
+"""The bilingual PDF of the session build: manifest entry, links, metadata, bookmarks, labels."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from explainer.build import load_model, prepare
+from explainer.project import Project, bilingual_pdf_path
+from explainer.render import bilingual
+from tests.pdf.pdfcheck import (
+    collapse,
+    font_problems,
+    link_targets,
+    outline_titles,
+    page_text,
+    struct_types,
+)
+from tests.support import needs_both
+
+
+@pytest.fixture(scope="module")
+def reader(dist: Path) -> PdfReader:
+    """The bilingual PDF of the session build."""
+    return PdfReader(dist / bilingual_pdf_path())
+
+
+@needs_both
+def test_listed_in_the_manifest(dist: Path) -> None:
+    manifest = json.loads((dist / "manifest.json").read_text(encoding="utf-8"))
+    entries = [a for a in manifest["artifacts"] if a["locale"] == "id+en"]
+    assert [(a["path"], a["kind"]) for a in entries] == [
+        ("bilingual/ok-oce-explainer-id-en.pdf", "pdf")
+    ]
+
+
+@needs_both
+def test_every_link_has_a_destination(reader: PdfReader) -> None:
+    targets = set(link_targets(reader))
+    assert {f"source-{n}" for n in range(1, 4)} <= targets
+    assert targets <= set(reader.named_destinations)
+
+
+@needs_both
+def test_language_title_bookmarks_fonts_and_tags(reader: PdfReader, bilingual_html: str) -> None:
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == bilingual.LEFT
+    assert reader.metadata is not None
+    assert reader.metadata.title == re.search(r"<title>(.*?)</title>", bilingual_html).group(1)  # type: ignore[union-attr]
+    sections = len(re.findall(r"<h2\b", bilingual_html))
+    assert len(outline_titles(reader)) == sections
+    assert Counter(struct_types(reader))["/H2"] == sections
+    assert font_problems(reader) == []
+
+
+@needs_both
+def test_page_labels_in_both_languages(reader: PdfReader, project: Project, dist: Path) -> None:
+    model, _ = load_model(project)
+    left, right = prepare(project, model, [bilingual.LEFT, bilingual.RIGHT])
+    pages = len(reader.pages)
+    text = collapse(page_text(dist / bilingual_pdf_path(), 1))
+    for edition in (left, right):
+        label = edition.messages.gettext("Page {page} of {pages}")
+        assert label.format(page=2, pages=pages) in text

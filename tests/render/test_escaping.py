@@ -1,0 +1,68 @@
+"""No translation reaches a page, a card or a PDF as markup, even with the checks off."""
+
+from __future__ import annotations
+
+import pytest
+from pypdf import PdfReader
+
+import explainer.build
+from explainer.build import build, load_model
+from explainer.errors import InputError
+from explainer.project import Project
+from tests.support import own_catalogs, parse_html, write_po
+
+HOSTILE = {
+    "Reported results": "<script>alert(1)</script>",
+    "Edition of {date}": "<img src=x onerror=alert(2)> {date}",
+    "Page {page} of {pages}": "</style><script>alert(3)</script> {page}/{pages}",
+    "Where it came from": "<b onmouseover=alert(4)>Asal</b> &amp;",
+}
+
+
+def hostile_catalog(project: Project) -> None:
+    """Make the project's only catalog one whose translations are markup."""
+    entries = "".join(
+        f'msgid "{msgid}"\nmsgstr "{text}"\n\n'
+        for msgid, text in HOSTILE.items()
+        if '"' not in text
+    )
+    write_po(own_catalogs(project), entries)
+
+
+def test_checks_refuse_a_hostile_catalog(project_copy: Project) -> None:
+    hostile_catalog(project_copy)
+    with pytest.raises(InputError, match="markup '<script>'"):
+        build(project_copy, project_copy.root / "dist", pdf=False, log=lambda _: None)
+
+
+def test_hostile_translations_stay_text_in_page_and_pdf(
+    project_copy: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Even with the checks switched off, translations reach the outputs as text only."""
+    hostile_catalog(project_copy)
+    monkeypatch.setattr(explainer.build, "check_catalogs", lambda *_: [])
+    out = project_copy.root / "dist"
+    build(project_copy, out, locales=["id"], log=lambda _: None)
+
+    page = (out / "id" / "index.html").read_text("utf-8")
+    tags = [e.tag for e in parse_html(page).elements]
+    attributes = {name for e in parse_html(page).elements for name in e.attrs}
+    # Only the page's own two: the JSON-LD data and the embed-code helper.
+    assert tags.count("script") == 2
+    assert "img" not in tags
+    assert not {a for a in attributes if a.startswith("on")}
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&lt;img src=x onerror=alert(2)&gt;" in page
+
+    model = load_model(project_copy)[0]
+    [edition] = explainer.build.prepare(project_copy, model, ["id"])
+    printed = explainer.build.render_page(project_copy.templates_dir, edition, model, "print")
+    assert not parse_html(printed).select("script")
+    assert "</style><script>" not in printed
+
+    text = "\n".join(
+        p.extract_text() for p in PdfReader(out / "id" / "ok-oce-explainer-id.pdf").pages
+    )
+    assert "<script>alert(1)</script>" in text
+    assert "<img src=x onerror=alert(2)>" in text
+    assert "<b onmouseover=alert(4)>Asal</b> &amp;" in text

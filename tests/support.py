@@ -1,0 +1,320 @@
+"""What the tests share: where the project is, copies of it, the manifest, HTML, the CLI.
+
+Fixtures built on these live in `conftest.py`.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from explainer.build import bilingual_wanted
+from explainer.commands.cli import main
+from explainer.i18n.catalogs import available_locales, po_path
+from explainer.project import Project
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+# The folders a project is made of; `copy_project` copies these.
+INPUTS = ("data", "locales", "templates")
+
+# The 7 PAS, in the order the source gives them (Koran Jakarta, January 2018).
+SEVEN_STEPS = [
+    "pendaftaran",
+    "pelatihan",
+    "pendampingan",
+    "perizinan",
+    "pemasaran",
+    "pelaporan keuangan",
+    "permodalan",
+]
+
+
+needs_both = pytest.mark.skipif(
+    not bilingual_wanted(available_locales(ROOT / "locales")),
+    reason="the bilingual edition needs both an Indonesian and an English catalog",
+)
+
+
+def copy_project(target: Path) -> Path:
+    """Copy the project's inputs (data/, locales/, templates/) into `target`; return it."""
+    for name in INPUTS:
+        shutil.copytree(ROOT / name, target / name)
+    return target
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Return every file under `folder` (relative POSIX path) with its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def manifest(dist: Path) -> list[dict[str, Any]]:
+    """Return the artefacts listed in `dist/manifest.json`."""
+    text = (dist / "manifest.json").read_text(encoding="utf-8")
+    entries: list[dict[str, Any]] = json.loads(text)["artifacts"]
+    return entries
+
+
+@contextmanager
+def clean_environment() -> Iterator[None]:
+    """Build as CI does: no progress lines, and the edition date from the data."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("SOURCE_DATE_EPOCH", raising=False)
+        patch.setenv("CI", "true")
+        yield
+
+
+def shared_folder(
+    tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]
+) -> Path:
+    """Return the folder `name`, filled by `make` once per test run.
+
+    Under pytest-xdist every worker runs session fixtures on its own; the folder
+    lives in the temporary folder the workers share, and a lock makes the first
+    worker fill it while the others wait.
+    """
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent
+    folder, done = base / name, base / f"{name}.done"
+    with (base / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            make(folder)
+            done.touch()
+    return folder
+
+
+# --- catalogs ------------------------------------------------------------------
+
+HEADER = """\
+msgid ""
+msgstr ""
+"Language: {locale}\\n"
+"Plural-Forms: {plural}\\n"
+"MIME-Version: 1.0\\n"
+"Content-Type: text/plain; charset=utf-8\\n"
+"Content-Transfer-Encoding: 8bit\\n"
+"""
+ONE_FORM = "nplurals=1; plural=0;"
+
+
+def write_po(
+    locales_dir: Path, entries: str, *, locale: str = "id", plural: str = ONE_FORM
+) -> Path:
+    """Write a catalog made of a header and `entries`; return its path."""
+    path = po_path(locales_dir, locale)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(HEADER.format(locale=locale, plural=plural) + "\n" + entries, "utf-8")
+    return path
+
+
+def line_of(path: Path, text: str) -> int:
+    """Return the 1-based line of the first line of `path` containing `text`."""
+    lines = path.read_text("utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, start=1) if text in line)
+
+
+def own_catalogs(project: Project) -> Path:
+    """Drop the copied catalogs so a test's catalog is the only one."""
+    shutil.rmtree(project.locales_dir)
+    project.locales_dir.mkdir()
+    return project.locales_dir
+
+
+# --- HTML --------------------------------------------------------------------
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
+VOID |= {"track", "wbr"}
+
+
+@dataclass
+class Element:
+    """One element of a parsed page: its attributes, its text, and what it is inside."""
+
+    tag: str
+    attrs: dict[str, str]
+    parents: tuple[Element, ...]
+    text: str = ""
+    children: list[Element] = field(default_factory=list, repr=False)
+
+    @property
+    def classes(self) -> set[str]:
+        """Return the element's classes."""
+        return set(self.attrs.get("class", "").split())
+
+    def inside(self, tag: str | None = None, cls: str | None = None) -> bool:
+        """Return whether an ancestor has this tag and/or class."""
+        return any(
+            (tag is None or p.tag == tag) and (cls is None or cls in p.classes)
+            for p in self.parents
+        )
+
+
+class Html(HTMLParser):
+    """A parsed HTML file: every element in document order, with its text and ancestors."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[Element] = []
+        self.data: list[str] = []
+        self._open: list[Element] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        element = Element(tag, {k: v or "" for k, v in attrs}, tuple(self._open))
+        if self._open:
+            self._open[-1].children.append(element)
+        self.elements.append(element)
+        if tag not in VOID:
+            self._open.append(element)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID:
+            self._open.pop()
+
+    def handle_endtag(self, tag: str) -> None:
+        for depth in range(len(self._open) - 1, -1, -1):
+            if self._open[depth].tag == tag:
+                del self._open[depth:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        self.data.append(data)
+        for element in self._open:
+            element.text += data
+
+    @property
+    def lang(self) -> str:
+        """Return the language of the <html> element."""
+        return next((e.attrs.get("lang", "") for e in self.elements if e.tag == "html"), "")
+
+    @property
+    def text(self) -> str:
+        """Return all the text, scripts and styles included, pieces joined by a space."""
+        return " ".join(self.data)
+
+    @property
+    def tags(self) -> list[tuple[str, dict[str, str]]]:
+        """Return each element's tag and attributes, in document order."""
+        return [(e.tag, e.attrs) for e in self.elements]
+
+    @property
+    def styles(self) -> list[str]:
+        """Return the text of every <style> element."""
+        return [e.text for e in self.elements if e.tag == "style"]
+
+    @property
+    def scripts(self) -> list[tuple[dict[str, str], str]]:
+        """Return the attributes and text of every <script> element."""
+        return [(e.attrs, e.text) for e in self.elements if e.tag == "script"]
+
+    def ids(self) -> list[str]:
+        """Return every id, in document order (duplicates kept)."""
+        return [e.attrs["id"] for e in self.elements if "id" in e.attrs]
+
+    def local_targets(self) -> set[str]:
+        """Return the ids that `href="#…"` links point at."""
+        return {
+            e.attrs["href"][1:] for e in self.elements if e.attrs.get("href", "").startswith("#")
+        }
+
+    def select(self, tag: str | None = None, cls: str | None = None) -> list[Element]:
+        """Return the elements with this tag and/or class."""
+        return [
+            e
+            for e in self.elements
+            if (tag is None or e.tag == tag) and (cls is None or cls in e.classes)
+        ]
+
+    def find(self, tag: str, **wanted: str) -> list[dict[str, str]]:
+        """Return the attributes of each `tag` whose attributes have the wanted values.
+
+        An underscore in a keyword stands for a hyphen (`http_equiv` → `http-equiv`).
+        """
+        return [
+            e.attrs
+            for e in self.elements
+            if e.tag == tag
+            and all(e.attrs.get(k.replace("_", "-")) == v for k, v in wanted.items())
+        ]
+
+
+def parse_html(text: str) -> Html:
+    """Parse HTML text."""
+    document = Html()
+    document.feed(text)
+    document.close()
+    return document
+
+
+def parse_file(path: Path) -> Html:
+    """Parse an HTML file."""
+    return parse_html(path.read_text(encoding="utf-8"))
+
+
+# --- the command line ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a run of the command line did."""
+
+    code: int
+    out: str
+    err: str
+
+    @property
+    def output(self) -> str:
+        """Return stdout and stderr together."""
+        return self.out + self.err
+
+
+def run_main(argv: Sequence[str], capsys: pytest.CaptureFixture[str]) -> Result:
+    """Run `explainer.commands.cli.main` in this process, as the `explainer` command does."""
+    capsys.readouterr()
+    try:
+        code = main(list(argv))
+    except SystemExit as exit:  # argparse's usage errors
+        code = exit.code if isinstance(exit.code, int) else 1
+    captured = capsys.readouterr()
+    return Result(code, captured.out, captured.err)
+
+
+def cli_env(**extra: str) -> dict[str, str]:
+    """Return this environment without SOURCE_DATE_EPOCH, as CI, plus `extra`."""
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    return {**env, "CI": "true", **extra}
+
+
+def cli(*args: str, project: Path = ROOT) -> list[str]:
+    """Return the command line that runs the explainer on `project`."""
+    return [sys.executable, "-m", "explainer", "--project", str(project), *args]
+
+
+def run_cli(
+    *args: str, project: Path = ROOT, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run `python -m explainer --project <project> <args>` in a new process."""
+    return subprocess.run(
+        cli(*args, project=project),
+        capture_output=True,
+        text=True,
+        env=cli_env(**(env or {})),
+        timeout=120,
+        check=False,
+    )
