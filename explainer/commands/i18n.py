@@ -18,6 +18,7 @@ from pathlib import Path
 from explainer.errors import ExplainerError, UsageError
 from explainer.i18n.catalogs import DOMAIN, SOURCE_LOCALE, available_locales, po_path, read_catalog
 from explainer.i18n.checks import expected_plural_forms, is_translated
+from explainer.i18n.originals import fill_originals
 from explainer.i18n.powrap import wrap_po
 
 POT = Path("locales") / f"{DOMAIN}.pot"
@@ -127,8 +128,19 @@ def update(root: Path, locale: str | None) -> int:
     chosen = ["-l", locale] if locale else []
     status = pybabel(root, "update", "-i", str(POT), "-d", "locales", "--previous", *chosen)
     for name in [locale] if locale else locales:
-        status = status or rewrap(po_path(root / "locales", name))
+        status = status or originals(root, name) or rewrap(po_path(root / "locales", name))
     return status
+
+
+def originals(root: Path, locale: str) -> int:
+    """Fill in the original words of the quotes said in `locale`'s language."""
+    from explainer.build import load_model
+    from explainer.facts.quotes import all_quotes
+    from explainer.project import Project
+
+    model, _ = load_model(Project(root))
+    fill_originals(po_path(root / "locales", locale), locale, [q for _, q in all_quotes(model)])
+    return 0
 
 
 def rewrap(path: Path) -> int:
@@ -147,6 +159,7 @@ def init_locale(root: Path, locale: str) -> int:
     status = pybabel(root, "init", "-i", str(POT), "-d", "locales", "-l", locale)
     if status == 0:
         fix_plural_header(po_path(root / "locales", locale), locale)
+        originals(root, locale)
         rewrap(po_path(root / "locales", locale))
     return status
 
