@@ -523,7 +523,13 @@ def translators(messages: Messages) -> list[str]:
     if catalog is None:
         return []
     language = babel_locale(messages.locale)
-    plain = {language.get_display_name("en"), language.get_display_name(language)}
+    # `pybabel init` names the team after the locale code ("ms <LL@li.org>").
+    plain = {
+        messages.locale,
+        str(language),
+        language.get_display_name("en"),
+        language.get_display_name(language),
+    }
     names = []
     for value in (catalog.last_translator, catalog.language_team):
         name = re.sub(r"\s*<[^>]*>", "", value or "").strip()
