@@ -246,3 +246,36 @@ def test_the_quotes_are_translated_from_the_catalog(html_build: Path) -> None:
     page = (html_build / LOCALE / "index.html").read_text("utf-8")
     translated = re.findall(rf'<span lang="{LOCALE}">({OPEN}[^<]*{CLOSE})</span>', page)
     assert len(translated) > 30, "each quote's translation comes from the catalog"
+
+
+def test_no_english_in_the_pdf_text(pseudo_project: Path, allowed: list[str]) -> None:
+    """One PDF build: the pseudo edition's PDF text, page by page, has no English."""
+    from pypdf import PdfReader
+
+    out = pseudo_project / "dist-pdf"
+    result = explainer(pseudo_project, "build", "--locale", LOCALE, "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    [pdf] = (out / LOCALE).glob("*.pdf")
+    pages = [page.extract_text() or "" for page in PdfReader(pdf).pages]
+    assert len(pages) > 5
+    found = [
+        f"page {n}: {words!r}"
+        for n, page in enumerate(pages, 1)
+        if (words := pdf_leaks(page, allowed))
+    ]
+    assert found == [], "\n".join(found)
+
+
+def pdf_leaks(text: str, allowed: list[str]) -> str:
+    """Return the English left in a page's text, read as one paragraph.
+
+    A word hyphenated at the end of a line (U+2010) is joined again; a hyphen of
+    the text ("lain-lain") is kept; headings set in capitals are compared
+    without regard to case.
+    """
+    text = re.sub(r"(\w)\u2010\n(\w)", r"\1\2", text)
+    text = re.sub(r"(\w)-\n(\w)", r"\1-\2", text)
+    rest = " ".join(text.split())
+    for item in allowed:
+        rest = re.sub(rf"(?<!\w){re.escape(item)}(?!\w)", " ", rest, flags=re.IGNORECASE)
+    return " ".join(re.findall(r"[A-Za-z]{2,}", rest))
