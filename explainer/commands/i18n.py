@@ -18,7 +18,10 @@ from pathlib import Path
 from explainer.errors import ExplainerError, UsageError
 from explainer.i18n.catalogs import DOMAIN, SOURCE_LOCALE, available_locales, po_path, read_catalog
 from explainer.i18n.checks import expected_plural_forms, is_translated
+from explainer.i18n.glossary import read_glossary
+from explainer.i18n.originals import fill_originals
 from explainer.i18n.powrap import wrap_po
+from explainer.i18n.pseudo import pseudo_fill
 
 POT = Path("locales") / f"{DOMAIN}.pot"
 EXTRACT_NAMES = [
@@ -41,6 +44,10 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     actions.add_parser("compile", help="write .mo files (the build does not need them)")
     init = actions.add_parser("init", help="start a catalog for a new language")
     init.add_argument("locale", metavar="L", help="language code, e.g. jv or su")
+    pseudo = actions.add_parser(
+        "pseudo", help="overwrite a catalog with a pseudo-translation (accented, longer, ⟦…⟧)"
+    )
+    pseudo.add_argument("locale", metavar="L", help="a locale with a catalog, e.g. ms")
 
 
 def run(root: Path, args: argparse.Namespace) -> int:
@@ -59,6 +66,8 @@ def run(root: Path, args: argparse.Namespace) -> int:
         return update(root, args.locale)
     if command == "compile":
         return pybabel(root, "compile", "-d", "locales", "--statistics")
+    if command == "pseudo":
+        return pseudo_locale(root, args.locale)
     return init_locale(root, args.locale)
 
 
@@ -127,8 +136,19 @@ def update(root: Path, locale: str | None) -> int:
     chosen = ["-l", locale] if locale else []
     status = pybabel(root, "update", "-i", str(POT), "-d", "locales", "--previous", *chosen)
     for name in [locale] if locale else locales:
-        status = status or rewrap(po_path(root / "locales", name))
+        status = status or originals(root, name) or rewrap(po_path(root / "locales", name))
     return status
+
+
+def originals(root: Path, locale: str) -> int:
+    """Fill in the original words of the quotes said in `locale`'s language."""
+    from explainer.build import load_model
+    from explainer.facts.quotes import all_quotes
+    from explainer.project import Project
+
+    model, _ = load_model(Project(root))
+    fill_originals(po_path(root / "locales", locale), locale, [q for _, q in all_quotes(model)])
+    return 0
 
 
 def rewrap(path: Path) -> int:
@@ -147,8 +167,26 @@ def init_locale(root: Path, locale: str) -> int:
     status = pybabel(root, "init", "-i", str(POT), "-d", "locales", "-l", locale)
     if status == 0:
         fix_plural_header(po_path(root / "locales", locale), locale)
+        originals(root, locale)
         rewrap(po_path(root / "locales", locale))
     return status
+
+
+def pseudo_locale(root: Path, locale: str) -> int:
+    """Overwrite the catalog of `locale` with a pseudo-translation of every string.
+
+    For testing, not publishing: a build in it shows any text that does not
+    come from the catalog as plain English among accented text.
+    """
+    locales = _locales(root)
+    if locale not in locales:
+        raise UsageError(
+            f"no catalog for locale {locale!r}; start one with `explainer i18n init {locale}`"
+        )
+    keep = [t.source for t in read_glossary(root / "locales") if t.keep]
+    count = pseudo_fill(po_path(root / "locales", locale), locale, keep)
+    print(f"pseudo-translated {count} strings in {po_path(Path('locales'), locale)}")
+    return rewrap(po_path(root / "locales", locale))
 
 
 def fix_plural_header(path: Path, locale: str) -> None:

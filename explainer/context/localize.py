@@ -67,6 +67,7 @@ class QuoteCtx(TypedDict):
     text: str
     lang: str
     translation: str | None
+    translation_lang: str
     cite: SourceRef
     speaker: str
     said_on: str
@@ -241,7 +242,12 @@ class _Builder:
     def quote(self, quote: Quote, item_date: str = "") -> QuoteCtx:
         """Return a quote under its own speaker; its date, or else its item's when the same."""
         number = self.model.source(quote.source).number
-        translation = None if quote.lang == self.fmt.messages.locale else quote.translation
+        # The original only, in its own language's edition; elsewhere the catalog's
+        # rendering of its English (the English edition shows the English itself).
+        original = quote.lang == self.fmt.locale.language
+        messages = self.fmt.messages
+        translation = None if original else messages.pgettext(quote.context, quote.english)
+        translated = messages.translated(quote.english, quote.context)
         cite = SourceRef(number=number, anchor=source_anchor(number), marker="")
         speaker = self.speaker(quote.said_by)
         said_on = (
@@ -256,6 +262,7 @@ class _Builder:
             text=quote.text,
             lang=quote.lang,
             translation=translation,
+            translation_lang=messages.locale if translated else "en",
             cite=cite,
             speaker=speaker,
             said_on=said_on,
@@ -293,10 +300,10 @@ class _Builder:
             return self.speaker(actor_id)
         actor = self.model.actors[actor_id]
         assert actor.role is not None
-        # NOTE: Who made a statement. {name} is a person's name, e.g. “Sandiaga Uno”; {role} is
-        # their role, translated elsewhere, e.g. “Governor of Jakarta”; {date} is when a source
-        # gave that role, e.g. “September 2018”.
         return self.fmt.translate(
+            # NOTE: Who made a statement. {name} is a person's name, e.g. “Sandiaga Uno”; {role}
+            # is their role, translated elsewhere, e.g. “Governor of Jakarta”; {date} is when a
+            # source gave that role, e.g. “September 2018”.
             N_("{name}, {role} (as of {date})"),
             name=self.name(actor),
             role=self.fmt.text(actor.role),
@@ -380,10 +387,10 @@ class _Builder:
     def coverage(self) -> str:
         """Return the sentence stating the period the sources cover."""
         first, last = coverage(self.model)
-        # NOTE: Near the top of the page: the period the explainer covers, from the earliest
-        # to the latest dated event in the sources. {period} is e.g. “2 February 2017 – 17 March
-        # 2019”.
         return self.fmt.translate(
+            # NOTE: Near the top of the page: the period the explainer covers, from the earliest
+            # to the latest dated event in the sources. {period} is e.g. “2 February 2017 – 17
+            # March 2019”.
             N_("This explainer covers what the sources report from {period}."),
             period=self.fmt.period(Period("start", first, last)),
         )
@@ -516,7 +523,13 @@ def translators(messages: Messages) -> list[str]:
     if catalog is None:
         return []
     language = babel_locale(messages.locale)
-    plain = {language.get_display_name("en"), language.get_display_name(language)}
+    # `pybabel init` names the team after the locale code ("ms <LL@li.org>").
+    plain = {
+        messages.locale,
+        str(language),
+        language.get_display_name("en"),
+        language.get_display_name(language),
+    }
     names = []
     for value in (catalog.last_translator, catalog.language_team):
         name = re.sub(r"\s*<[^>]*>", "", value or "").strip()

@@ -7,7 +7,9 @@ safe to render: ids resolve, dates exist, numbers are numbers.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -113,6 +115,30 @@ class Quote:
     said_on: PartialDate | None = None
     said_on_qualifier: str | None = None
     weekday: str | None = None
+
+    @property
+    def english(self) -> str:
+        """Return the quote in English: the msgid of its catalog entry."""
+        return self.text if self.lang == "en" else self.translation
+
+    @property
+    def context(self) -> str:
+        """Return the msgctxt of its catalog entry (see quote_context)."""
+        return quote_context(self.source, self.text)
+
+
+def quote_context(source: str, text: str) -> str:
+    """Return a quote's msgctxt: its source and a digest of its original words.
+
+    It does not change when quotes are reordered or moved, and two quotes with
+    the same English translation never share a catalog entry.
+    """
+    words = " ".join(unicodedata.normalize("NFC", text).split())
+    return f"{QUOTE_CONTEXT}{source}:{hashlib.sha256(words.encode()).hexdigest()[:10]}"
+
+
+# The start of every quote's msgctxt.
+QUOTE_CONTEXT = "quote:"
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from explainer import placeholders
 from explainer.errors import Problem
 from explainer.i18n.catalogs import SOURCE_LOCALE, Messages, po_path, read_catalog
 from explainer.i18n.glossary import glossary_problems, read_glossary
+from explainer.i18n.originals import is_original
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -73,7 +74,12 @@ def check_message(file: str, message: Message) -> list[Problem]:
         reason = "fuzzy; never shipped" if strings else "not translated"
         return [problem(f"{reason}; English is shown", warning=True, code=UNTRANSLATED)]
     ids = " ".join(_all(message.id))
-    return [problem(text) for msgstr in strings for text in _string_problems(ids, msgstr)]
+    original = is_original(message)
+    return [
+        problem(text)
+        for msgstr in strings
+        for text in _string_problems(ids, msgstr, original=original)
+    ]
 
 
 def is_translated(message: Message) -> bool:
@@ -86,15 +92,16 @@ def is_translated(message: Message) -> bool:
     return bool(strings) and all(strings) and not message.fuzzy
 
 
-def _string_problems(msgid: str, msgstr: str) -> Iterator[str]:
-    """Yield what is wrong with one translation of `msgid`."""
+def _string_problems(msgid: str, msgstr: str, *, original: bool = False) -> Iterator[str]:
+    """Yield what is wrong with one translation of `msgid` (or a quote's original words)."""
     try:
         placeholders.names(msgstr)
     except placeholders.PlaceholderError as error:
         yield f"msgstr breaks the placeholders: {error}"
         return
     yield from _placeholder_problems(msgid, msgstr)
-    yield from _new_literals(msgid, msgstr)
+    if not original:
+        yield from _new_literals(msgid, msgstr)
     markup = _MARKUP.search(msgstr)
     if markup:
         yield f"msgstr contains markup {markup.group()!r}; write plain text, the page adds markup"

@@ -18,6 +18,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 
 from explainer.errors import InputError, Problem
+from explainer.i18n.originals import is_original
 
 GLOSSARY = "glossary.csv"
 COLUMNS = ("source", "target", "context", "developer_comments", "flags")
@@ -70,7 +71,7 @@ def glossary_problems(path: Path, catalog: Catalog, terms: Iterable[Term]) -> li
         msgid = message.id if isinstance(message.id, str) else message.id[0] if message.id else ""
         value = message.string
         strings = [value] if isinstance(value, str) else list(value or [])
-        if not msgid or message.fuzzy or not all(strings):
+        if not msgid or message.fuzzy or not all(strings) or is_original(message):
             continue
         for term in keep:
             if term.found_in(msgid) and not all(term.found_in(s) for s in strings):

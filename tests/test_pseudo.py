@@ -1,0 +1,281 @@
+"""A pseudo-locale proves that everything a reader sees comes from a catalog.
+
+`explainer i18n init ms` then `explainer i18n pseudo ms` (in a copy of the
+project) gives a complete catalog in which every msgstr is its msgid accented,
+lengthened and wrapped in ⟦…⟧. Built in that locale, no page, card, fragment or
+PDF may show a word of plain (unaccented) English. What may stay as written is
+taken from the data, not from the page:
+
+- proper names: actors' names, the glossary's do-not-translate terms, the
+  publisher, the licence, the PDF's keywords, `{term}` arguments, the
+  translators named in the catalog header;
+- the sources as published: outlet, headline, byline, web address;
+- originals: the quotes' own words and the Indonesian step names;
+- what Babel writes for the locale from CLDR: numbers, dates (Malay month
+  and day names), money (the currency's code, "IDR", where the locale has no
+  symbol) and compact numbers ("juta"), language names (each in its own
+  language: "English", "Bahasa Indonesia");
+- code shown for copying (the embed code in <pre>, <code> and <textarea>), and
+  the letters "PDF", a format's name the same in every language.
+
+Anything else that is still plain ASCII letters is an English leak.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from babel import Locale
+
+from explainer.build import load_model
+from explainer.facts.model import Explainer, Money, Term
+from explainer.facts.quotes import all_quotes
+from explainer.i18n.catalogs import po_path, read_catalog
+from explainer.i18n.glossary import read_glossary
+from explainer.i18n.pseudo import CLOSE, OPEN, pseudo
+from explainer.project import Project
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALE = "ms"
+# Text nodes inside these are code for copying or not shown at all.
+CODE = {"script", "style", "code", "pre", "textarea", "title"}
+# Attributes a reader meets: tooltips, image descriptions, screen-reader names.
+READ_ATTRIBUTES = {"title", "alt", "aria-label", "aria-description", "placeholder"}
+# Format names that every language writes the same way.
+FORMATS = ["PDF"]
+
+
+def explainer(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run the command line in the project at `root`."""
+    return subprocess.run(
+        [sys.executable, "-m", "explainer", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def pseudo_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return a copy of the project with a new language, `ms`, pseudo-translated in full."""
+    root = tmp_path_factory.mktemp("pseudo") / "project"
+    shutil.copytree(
+        ROOT,
+        root,
+        ignore=shutil.ignore_patterns(".venv", "node_modules", "dist", ".git", "*.pyc"),
+    )
+    for args in (("i18n", "init", LOCALE), ("i18n", "pseudo", LOCALE)):
+        result = explainer(root, *args)
+        assert result.returncode == 0, result.stderr
+    return root
+
+
+@pytest.fixture(scope="module")
+def html_build(pseudo_project: Path) -> Path:
+    out = pseudo_project / "dist-html"
+    result = explainer(pseudo_project, "build", "--no-pdf", "--locale", LOCALE, "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def allowed(pseudo_project: Path) -> list[str]:
+    """Return the strings that may appear as written, longest first."""
+    project = Project(pseudo_project)
+    model = load_model(project)[0]
+    found = [*data_names(model), *cldr_words(LOCALE), *FORMATS]
+    found += [t.source for t in read_glossary(project.locales_dir) if t.keep]
+    catalog = read_catalog(po_path(project.locales_dir, LOCALE), LOCALE)
+    found += [catalog.last_translator or "", catalog.language_team or ""]
+    return sorted({" ".join(s.split()) for s in found if s and s.strip()}, key=len, reverse=True)
+
+
+def data_names(model: Explainer) -> Iterator[str]:
+    """Yield the names, published titles and originals the data hold."""
+    imprint = model.imprint
+    yield from (imprint.publisher, imprint.licence, imprint.licence_url or "", imprint.method)
+    yield from imprint.keywords
+    for actor in model.actors.values():
+        yield actor.name or ""
+    for source in model.sources:
+        yield from (source.outlet, source.headline or "", source.byline or "", source.url or "")
+        yield source.time or ""
+    for _, quote in all_quotes(model):
+        yield quote.text
+    for step in model.steps.steps:
+        yield step.name
+    for text in model.texts():
+        yield from (arg.text for arg in text.args.values() if isinstance(arg, Term))
+        # A currency Babel has no symbol for in the locale is written as its code.
+        yield from (arg.currency for arg in text.args.values() if isinstance(arg, Money))
+    yield from (figure.currency or "" for figure in model.figures)
+
+
+def cldr_words(locale: str) -> Iterator[str]:
+    """Yield the words Babel writes for `locale`: months, days, compact numbers, languages."""
+    data = Locale.parse(locale)
+    for names in (data.months, data.days):
+        for context in names.values():
+            for width in context.values():
+                yield from width.values()
+    for patterns in data.compact_decimal_formats.values():
+        for forms in patterns.values():
+            for pattern in forms.values():
+                yield from re.findall(r"[^\W\d_]+", str(pattern.pattern))
+    yield from data.currency_symbols.values()
+    yield from data.eras["abbreviated"].values()
+    for code in ("id", "en", locale):
+        other = Locale.parse(code)
+        yield other.get_display_name(other) or ""
+
+
+class TextNodes(HTMLParser):
+    """Collect every text node and read attribute outside code, with its tag."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.found: list[tuple[str, str]] = []
+        self.svg_text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in {"br", "img", "meta", "link", "input", "hr", "source", "wbr"}:
+            self.stack.append(tag)
+        for name, value in attrs:
+            if name in READ_ATTRIBUTES and value:
+                self.found.append((f"{tag}[{name}]", value))
+        if tag == "meta" and dict(attrs).get("name") == "description":
+            self.found.append(("meta[description]", dict(attrs).get("content") or ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.stack:
+            while self.stack and self.stack.pop() != tag:
+                pass
+        if tag == "text" and self.svg_text:
+            # An SVG label is wrapped into lines (<tspan>s): read it whole.
+            self.found.append(("svg text", " ".join(self.svg_text)))
+            self.svg_text = []
+
+    def handle_data(self, data: str) -> None:
+        if not data.strip() or CODE & set(self.stack):
+            return
+        if "text" in self.stack:
+            self.svg_text.append(data)
+        else:
+            self.found.append(("/".join(self.stack[-2:]), data))
+
+
+def leaks(text: str, allowed: list[str]) -> str:
+    """Return the words of `text` in plain Latin letters once allowed strings are removed.
+
+    Allowed strings are removed only as whole words, so a short one ("RM", "Mac")
+    never hides part of an English word.
+    """
+    rest = " ".join(text.split())
+    for item in allowed:
+        if item in rest:
+            rest = re.sub(rf"(?<!\w){re.escape(item)}(?!\w)", " ", rest)
+    return " ".join(re.findall(r"[A-Za-z]{2,}", rest))
+
+
+def html_leaks(path: Path, allowed: list[str]) -> list[str]:
+    parser = TextNodes()
+    parser.feed(path.read_text("utf-8"))
+    return [
+        f"{path.name}: <{where}> {text.strip()[:90]!r} leaks {found!r}"
+        for where, text in parser.found
+        if (found := leaks(text, allowed))
+    ]
+
+
+def test_pseudo_keeps_placeholders_and_names_and_lengthens() -> None:
+    text = "In {year}, %(count)s OK OCE shops closed {{literally}}."
+    result = pseudo(text, ["OK OCE"])
+    assert result.startswith(OPEN) and result.endswith(CLOSE)
+    assert "{year}" in result and "%(count)s" in result and "OK OCE" in result
+    assert "{{" in result and "}}" in result
+    rest = re.sub(r"OK OCE|\{year\}|%\(count\)s", "", result)
+    assert not re.search(r"[a-z]{2,}", rest), rest
+    sentence = "The sources report the results of the programme in every district."
+    assert 1.2 <= len(pseudo(sentence)) / len(sentence) <= 1.6
+
+
+def test_a_new_pseudo_translated_language_is_complete(pseudo_project: Path) -> None:
+    stats = explainer(pseudo_project, "i18n", "stats")
+    assert re.search(rf"^{LOCALE}\s+\d+\s+0\s+\(0\)\s+100\.0%$", stats.stdout, re.M), stats.stdout
+    check = explainer(pseudo_project, "check", "--strict")
+    assert check.returncode == 0, check.stderr
+    assert f"{LOCALE}: 0 untranslated" in check.stdout + check.stderr
+
+
+def test_the_pseudo_edition_has_no_fallback_note(html_build: Path) -> None:
+    page = (html_build / LOCALE / "index.html").read_text("utf-8")
+    assert 'class="okx-partial"' not in page
+    assert f'lang="{LOCALE}"' in page
+
+
+def test_no_english_on_the_page_cards_or_fragments(html_build: Path, allowed: list[str]) -> None:
+    files = sorted((html_build / LOCALE).rglob("*.html"))
+    assert len(files) > 10, files
+    found = [leak for path in files for leak in html_leaks(path, allowed)]
+    assert found == [], "\n".join(found)
+
+
+def test_the_check_finds_english(allowed: list[str], tmp_path: Path) -> None:
+    """The check itself: an English word among pseudo text and names is found."""
+    page = tmp_path / "page.html"
+    page.write_text(
+        f"<p>{pseudo('Sources')} Sandiaga Uno</p><p>Cited in: {pseudo('Back')}</p>"
+        '<pre>&lt;iframe src="x"&gt;</pre><svg><text><tspan>OK</tspan><tspan>OCE</tspan></text>'
+        '</svg><a aria-label="Source 3">[3]</a>',
+        "utf-8",
+    )
+    found = html_leaks(page, allowed)
+    assert [f.rsplit(" leaks ", 1)[1] for f in found] == ["'Cited in'", "'Source'"], found
+
+
+def test_the_quotes_are_translated_from_the_catalog(html_build: Path) -> None:
+    page = (html_build / LOCALE / "index.html").read_text("utf-8")
+    translated = re.findall(rf'<span lang="{LOCALE}">({OPEN}[^<]*{CLOSE})</span>', page)
+    assert len(translated) > 30, "each quote's translation comes from the catalog"
+
+
+def test_no_english_in_the_pdf_text(pseudo_project: Path, allowed: list[str]) -> None:
+    """One PDF build: the pseudo edition's PDF text, page by page, has no English."""
+    from pypdf import PdfReader
+
+    out = pseudo_project / "dist-pdf"
+    result = explainer(pseudo_project, "build", "--locale", LOCALE, "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    [pdf] = (out / LOCALE).glob("*.pdf")
+    pages = [page.extract_text() or "" for page in PdfReader(pdf).pages]
+    assert len(pages) > 5
+    found = [
+        f"page {n}: {words!r}"
+        for n, page in enumerate(pages, 1)
+        if (words := pdf_leaks(page, allowed))
+    ]
+    assert found == [], "\n".join(found)
+
+
+def pdf_leaks(text: str, allowed: list[str]) -> str:
+    """Return the English left in a page's text, read as one paragraph.
+
+    A word hyphenated at the end of a line (U+2010) is joined again; a hyphen of
+    the text ("lain-lain") is kept; headings set in capitals are compared
+    without regard to case.
+    """
+    text = re.sub(r"(\w)\u2010\n(\w)", r"\1\2", text)
+    text = re.sub(r"(\w)-\n(\w)", r"\1-\2", text)
+    rest = " ".join(text.split())
+    for item in allowed:
+        rest = re.sub(rf"(?<!\w){re.escape(item)}(?!\w)", " ", rest, flags=re.IGNORECASE)
+    return " ".join(re.findall(r"[A-Za-z]{2,}", rest))
