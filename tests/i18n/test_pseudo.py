@@ -41,8 +41,8 @@ from explainer.i18n.catalogs import po_path, read_catalog
 from explainer.i18n.glossary import read_glossary
 from explainer.i18n.pseudo import CLOSE, OPEN, pseudo
 from explainer.project import Project
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 LOCALE = "ms"
 # Text nodes inside these are code for copying or not shown at all.
 CODE = {"script", "style", "code", "pre", "textarea", "title"}
