@@ -89,8 +89,10 @@ def _fill(segment: str, room: int) -> list[str]:
         # after a hyphen inside a word ("OK-" / "OCE") unless a digit follows.
         # Not between a quotation mark and an opening bracket (”_( stays together).
         hyphen = token == "-" and len(word) > 1 and after.isalpha()
+        # An en dash (line-break class BA) allows a break after it, as in "Baswedan–".
+        dash = token == "\u2013" and len(word) > 1 and after.isalpha()
         quoted = token == " " and after in _OPENERS and word.rstrip(" ")[-1:] in _QUOTES
-        if (token == " " and not quoted) or hyphen:
+        if (token == " " and not quoted) or hyphen or dash:
             words.append(word)
             word = ""
     if word:
