@@ -81,6 +81,8 @@ TIMELINE_DATES = {
         "10 Agustus\u2009–\u20097 September 2018",
         "3 September 2018",
         "2018",
+        "19 September 2018",
+        "Oktober 2018",
         "31 Desember 2018",
         "17 Maret 2019",
     ],
@@ -91,15 +93,19 @@ TIMELINE_DATES = {
         "August 10\u2009–\u2009September 7, 2018",
         "September 3, 2018",
         "2018",
+        "September 19, 2018",
+        "October 2018",
         "December 31, 2018",
         "March 17, 2019",
     ],
 }
 FIRST_EVENT = {
-    "id": "Tim kampanye mengklaim 3.300 peserta usaha kecil dan menargetkan 5.000 peserta"
-    " hingga hari pencoblosan, 15 Februari 2017.",
-    "en": "The campaign claims 3,300 small-business participants and sets a target of 5,000"
-    " participants by election day, February 15, 2017.",
+    "id": "Kompas.com memberitakan klaim, oleh pihak yang tidak disebutkan, tentang 3.300"
+    " peserta (usaha mikro, kecil, dan menengah), serta target pasangan Anies Baswedan–Sandiaga"
+    " Uno sebanyak 5.000 peserta hingga hari pencoblosan, 15 Februari 2017.",
+    "en": "Kompas.com reports a claim, by someone it does not name, of 3,300 participants"
+    " (micro, small and medium enterprises), and the Anies Baswedan–Sandiaga Uno pair's target"
+    " of 5,000 participants by election day, February 15, 2017.",
 }
 
 
