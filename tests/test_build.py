@@ -18,7 +18,7 @@ from tests.conftest import ROOT, SEEDS
 
 PDF_TEXT = {
     "id": ["Memahami OK OCE", "65.414", "29.346", "Rp724,5 juta", "17 Maret 2019"],
-    "en": ["OK OCE explained", "65,414", "29,346", "IDR 724.5 million", "March 17, 2019"],
+    "en": ["OK OCE explained", "65,414", "29,346", "IDR 724.5 million", "17 March 2019"],
 }
 
 
