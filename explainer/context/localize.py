@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TypedDict
+from typing import NotRequired, TypedDict
 
 from explainer.facts.model import (
     UNNAMED,
@@ -72,6 +72,8 @@ class QuoteCtx(TypedDict):
     speaker: str
     said_on: str
     attribution: str
+    # The quote's number among the print edition's notes (number_notes sets it).
+    note: NotRequired[int]
 
 
 class FactCtx(TypedDict):
@@ -103,6 +105,15 @@ class FigureCtx(TypedDict):
     note: str | None
     cites: list[SourceRef]
     quotes: list[QuoteCtx]
+    # On screen, the quotes not already shown for a figure above (share_passages),
+    # and those figures.
+    own_quotes: list[QuoteCtx]
+    same_passage: list[PassageRefCtx]
+
+
+class PassageRefCtx(TypedDict):
+    figure_id: str
+    label: str
 
 
 class ResultGroupCtx(TypedDict):
@@ -211,6 +222,7 @@ class Context(TypedDict):
     key_numbers: list[KeyNumberCtx]
     unknowns: list[FactCtx]
     whos_who: list[PersonCtx]
+    notes: list[QuoteCtx]
 
 
 class _Builder:
@@ -311,16 +323,19 @@ class _Builder:
         )
 
     def figure(self, figure: Figure, owner: str | None = None) -> FigureCtx:
+        quotes = [self.quote(q, self.reported_on(figure, q)) for q in figure.quotes]
         return FigureCtx(
             id=figure.id,
             label=self.fmt.text(figure.label),
             value=figure_value(self.fmt, figure),
             period=self.fmt.period(figure.period),
-            reporter=self.who(figure.reported_by),
+            reporter=self.speaker(figure.reported_by),
             reported_on=self.fmt.date_with(figure.reported_on, figure.reported_on_qualifier),
             note=self.fmt.text(figure.note) if figure.note else None,
             cites=self.cites(owner or figure.id, figure.sources),
-            quotes=[self.quote(q, self.reported_on(figure, q)) for q in figure.quotes],
+            quotes=quotes,
+            own_quotes=list(quotes),
+            same_passage=[],
         )
 
     def reported_on(self, figure: Figure, quote: Quote) -> str:
@@ -335,7 +350,7 @@ class _Builder:
             value=figure_value(self.fmt, figure),
             label=self.fmt.text(figure.label),
             period=self.fmt.period(figure.period),
-            reporter=self.who(figure.reported_by),
+            reporter=self.speaker(figure.reported_by),
             reported_on=self.fmt.date_with(figure.reported_on, figure.reported_on_qualifier),
             cites=self.cites(f"key-{figure.id}", figure.sources, backlink=False),
         )
@@ -399,6 +414,7 @@ class _Builder:
         groups = []
         for topic in self.model.result_topics:
             figures = [self.figure(f) for f in self.model.figures if f.topic == topic.id]
+            share_passages(figures)
             if figures:
                 title = self.fmt.text(topic.title)
                 groups.append(ResultGroupCtx(id=topic.id, title=title, figures=figures))
@@ -407,7 +423,7 @@ class _Builder:
     def source(self, source: Source) -> SourceCtx:
         published = self.fmt.date_with(source.published, source.published_qualifier)
         if source.time:
-            published = f"{published}, {source.time}"
+            published = f"{published}, {self.fmt.time(source.time)}"
         return SourceCtx(
             number=source.number,
             id=source.id,
@@ -420,6 +436,53 @@ class _Builder:
             note=self.fmt.text(source.note) if source.note else None,
             backlinks=self.backlinks[source.id],
         )
+
+
+def share_passages(figures: list[FigureCtx]) -> None:
+    """Show a passage once: a figure whose quote a figure above shows refers to that one.
+
+    Only the web page's fold-out quotes change (`own_quotes`); the print notes number
+    a passage once anyway.
+    """
+    shown: dict[str, FigureCtx] = {}
+    for figure in figures:
+        kept = []
+        for q in figure["quotes"]:
+            first = shown.get(q["text"])
+            if first is None:
+                shown[q["text"]] = figure
+                kept.append(q)
+            elif all(ref["figure_id"] != first["id"] for ref in figure["same_passage"]):
+                figure["same_passage"].append(
+                    PassageRefCtx(figure_id=first["id"], label=first["label"])
+                )
+        figure["own_quotes"] = kept
+
+
+def page_quotes(context: Context) -> list[QuoteCtx]:
+    """Return every quote the page shows, in the page's order."""
+    facts = [
+        *context["in_short"],
+        *(f for topic in context["about"] for f in topic["facts"]),
+        context["steps_intro"],
+    ]
+    figures = [f for group in context["results"] for f in group["figures"]]
+    sides = [s for d in context["disputes"] for s in (d["claim"], d["response"])]
+    return [
+        *(q for f in facts for q in f["quotes"]),
+        *(q for f in figures for q in f["quotes"]),
+        *(q for s in sides for q in s["quotes"]),
+        *(q for f in context["unknowns"] for q in f["quotes"]),
+    ]
+
+
+def number_notes(context: Context) -> list[QuoteCtx]:
+    """Number the quotes as the print edition's notes, a passage quoted twice once."""
+    notes: dict[tuple[str, str], QuoteCtx] = {}
+    for q in page_quotes(context):
+        first = notes.setdefault((q["text"], q["attribution"]), q)
+        q["note"] = first["note"] if "note" in first else len(notes)
+    return list(notes.values())
 
 
 def who(model: Explainer, fmt: Formatter, actor_id: str) -> str:
@@ -478,17 +541,14 @@ def build_context(
     unknowns = [b.fact(f, backlink=False) for f in front.unknowns]
     whos_who = [b.person(a) for a in model.actors.values() if a.affiliation != "outlet" or a.role]
     cover = b.coverage()
-    return Context(
+    context = Context(
         lang=messages.locale,
-        locale_name=fmt.locale.get_display_name(fmt.locale) or messages.locale,
+        locale_name=language_name(messages.locale),
         title=fmt.translate(TITLE),
         description=fmt.translate(DESCRIPTION, method=model.imprint.method),
         method=model.imprint.method,
         keywords=list(model.imprint.keywords),
-        editions=[
-            LanguageCtx(lang=e, name=babel_locale(e).get_display_name(babel_locale(e)) or e)
-            for e in editions
-        ],
+        editions=[LanguageCtx(lang=e, name=language_name(e)) for e in editions],
         edition_date=fmt.date(PartialDate(edition_date.year, edition_date.month, edition_date.day)),
         edition_date_iso=edition_date.isoformat(),
         about=about,
@@ -506,7 +566,20 @@ def build_context(
         key_numbers=key_numbers,
         unknowns=unknowns,
         whos_who=whos_who,
+        notes=[],
     )
+    context["notes"] = number_notes(context)
+    return context
+
+
+# A language's name in itself where Babel's differs from what its readers call it.
+LANGUAGE_NAMES = {"id": "Bahasa Indonesia"}
+
+
+def language_name(locale: str) -> str:
+    """Return a language's name in that language: Bahasa Indonesia, English."""
+    language = babel_locale(locale)
+    return LANGUAGE_NAMES.get(locale) or language.get_display_name(language) or locale
 
 
 # What `pybabel init` and `msginit` write until a translator fills the header in.

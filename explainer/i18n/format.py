@@ -2,21 +2,27 @@
 
 Numbers, money and dates are formatted with Babel for the edition's locale
 (never the operating system's); every English text goes through the catalog.
+House style on top of Babel: English dates day-month-year as in British English
+("3 February 2017"), and whole numbers under ten spelled out in running text
+(num2words, since Babel has no spell-out).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+import re
 from collections.abc import Callable
 
 from babel import Locale
-from babel.dates import format_date, format_interval, format_skeleton
+from babel.dates import format_date, format_interval, format_skeleton, format_time
 from babel.numbers import (
     format_compact_decimal,
     format_currency,
     format_decimal,
     get_currency_symbol,
 )
+from num2words import num2words
 
 from explainer.facts.model import (
     Arg,
@@ -31,6 +37,16 @@ from explainer.facts.model import (
 from explainer.i18n.catalogs import Messages, babel_locale
 from explainer.placeholders import PlaceholderError, substitute
 
+# Languages whose dates follow another locale's patterns: the explainer's English is
+# British, so "3 February 2017", not Babel's en "February 3, 2017".
+DATE_LOCALES = {"en": "en_GB"}
+
+# Languages num2words spells out; in others the numbers under ten stay digits.
+SPELLED_OUT = ("id", "en")
+
+# Time of day as the outlets print it: "07:59 WIB".
+_TIME = re.compile(r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:\s+(?P<zone>\S+))?")
+
 
 def N_(message: str) -> str:
     """Mark a message for extraction; it is translated where it is used."""
@@ -43,11 +59,30 @@ class Formatter:
     def __init__(self, messages: Messages) -> None:
         self.messages = messages
         self.locale: Locale = babel_locale(messages.locale)
+        self.date_locale: Locale = babel_locale(DATE_LOCALES.get(messages.locale, messages.locale))
         self._ = messages.gettext
 
     def number(self, value: float) -> str:
         """Return a number with the locale's separators (65.414 / 65,414)."""
         return format_decimal(value, locale=self.locale)
+
+    def words(self, value: float) -> str:
+        """Return a number for running text: whole numbers under ten in words (tujuh / seven)."""
+        if value == int(value) and 0 <= value < 10 and self.locale.language in SPELLED_OUT:
+            return str(num2words(int(value), lang=self.locale.language))
+        return self.number(value)
+
+    def time(self, value: str) -> str:
+        """Return an outlet's time of day in the locale's style: pukul 07.59 WIB / 07:59 WIB."""
+        match = _TIME.fullmatch(value.strip())
+        if match is None:
+            return value
+        clock = format_time(
+            dt.time(int(match["hour"]), int(match["minute"])), "short", locale=self.date_locale
+        )
+        # NOTE: A time of day as an outlet prints it with an article's date. {time} is e.g.
+        # “07:59” (written for your language, e.g. “07.59”), {zone} a time zone, e.g. “WIB”.
+        return self.translate(N_("{time} {zone}"), time=clock, zone=match["zone"] or "").strip()
 
     def money(self, amount: float, currency: str) -> str:
         """Return money in the short form readers use: Rp724,5 juta / IDR 724.5 million."""
@@ -75,9 +110,9 @@ class Formatter:
         """Return a date as precise as it is known: 17 Maret 2019, September 2018, 2018."""
         day = value.first_day()
         if value.day is not None:
-            return format_date(day, "long", locale=self.locale)
+            return format_date(day, "long", locale=self.date_locale)
         skeleton = "yMMMM" if value.month is not None else "y"
-        return format_skeleton(skeleton, day, locale=self.locale)
+        return format_skeleton(skeleton, day, locale=self.date_locale)
 
     def date_with(self, value: PartialDate | None, qualifier: str | None) -> str:
         """Return a date with its qualifier ("on or after …"), or say it is not stated."""
@@ -125,15 +160,15 @@ class Formatter:
         if start.day is not None:
             # CLDR has no interval pattern with full month names: join two dates.
             same_year = first.year == last.year
-            left = format_skeleton("MMMMd", first, locale=self.locale) if same_year else None
+            left = format_skeleton("MMMMd", first, locale=self.date_locale) if same_year else None
             return f"{left or self.date(start)}\u2009–\u2009{self.date(end)}"
         skeleton = "yMMMM" if start.month is not None else "y"
-        return format_interval(first, last, skeleton, locale=self.locale)
+        return format_interval(first, last, skeleton, locale=self.date_locale)
 
     def arg(self, value: Arg) -> str:
-        """Return a placeholder value formatted for the locale."""
+        """Return a placeholder value of a text formatted for the locale, in running prose."""
         if isinstance(value, Number):
-            return self.number(value.value)
+            return self.words(value.value)
         if isinstance(value, Money):
             return self.money(value.amount, value.currency)
         if isinstance(value, DateArg):

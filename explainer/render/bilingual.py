@@ -62,20 +62,63 @@ def wanted(locales: list[str]) -> bool:
     return LEFT in locales and RIGHT in locales
 
 
-def side_blocks(templates_dir: Path, edition: Edition, id_prefix: str) -> list[Block]:
-    """Return one language's blocks, in the model's order, drawn in its language."""
+def side_blocks(
+    templates_dir: Path, edition: Edition, id_prefix: str, *, originals: bool = True
+) -> list[Block]:
+    """Return one language's blocks, in the model's order, drawn in its language.
+
+    Without `originals`, the notes give only the translations of the quotes, whose
+    original the other half prints.
+    """
     side = Side(
         edition.context, Macros(templates_dir, SECTIONS), Macros(templates_dir, PARTS), id_prefix
     )
     with translating(edition.messages):
         return [
+            *_opening(side),
             *_about(side),
             *_steps(side),
+            *_whos_who(side),
             *_results(side),
             *_comparisons(side),
             *_disputes(side),
+            *_unknowns(side),
+            *_notes(side, originals),
             *_sources(side),
         ]
+
+
+def _opening(side: Side) -> Iterator[Block]:
+    """Yield the lead, “In short” and the key numbers."""
+    c = side.context
+    yield "block", side.sections("lead_paragraph", c["lead"], side.id_prefix)
+    yield "h2", side.sections("title", "in-short")
+    for point in c["in_short"]:
+        yield "block", side.parts("fact", point, PRINT, side.id_prefix)
+    yield "h2", side.sections("title", "key-numbers")
+    yield "block", side.sections("key_number_list", c["key_numbers"], side.id_prefix)
+
+
+def _whos_who(side: Side) -> Iterator[Block]:
+    """Yield who's who."""
+    yield "h2", side.sections("title", "whos-who")
+    yield "block", side.sections("people_list", side.context["whos_who"], side.id_prefix)
+
+
+def _unknowns(side: Side) -> Iterator[Block]:
+    """Yield what the sources leave open."""
+    yield "h2", side.sections("title", "unknowns")
+    yield "block", side.sections("unknowns_intro")
+    for fact in side.context["unknowns"]:
+        yield "block", side.parts("fact", fact, PRINT, side.id_prefix)
+
+
+def _notes(side: Side, originals: bool) -> Iterator[Block]:
+    """Yield the quotes, numbered; each original once, in the half that has `originals`."""
+    yield "h2", side.sections("title", "notes")
+    yield "block", side.sections("notes_intro")
+    for quote in side.context["notes"]:
+        yield "block", side.sections("note_paragraph", quote, side.id_prefix, originals)
 
 
 def _about(side: Side) -> Iterator[Block]:
@@ -160,7 +203,8 @@ def render_bilingual(templates_dir: Path, model: Explainer, editions: list[Editi
     right_pattern = says(right, "Page {page} of {pages}")
     # The right side repeats the left's ids; its prefix keeps each unique.
     pairs = pair(
-        side_blocks(templates_dir, left, ""), side_blocks(templates_dir, right, f"{RIGHT}-")
+        side_blocks(templates_dir, left, ""),
+        side_blocks(templates_dir, right, f"{RIGHT}-", originals=False),
     )
     return render(
         templates_dir,

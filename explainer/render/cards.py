@@ -47,11 +47,11 @@ TITLES = {
     "about": N_("What OK OCE is"),
     # NOTE: Heading of the section on the method. {method} is its name, kept in
     # Indonesian, e.g. “7 PAS”.
-    "steps": N_("The {method} steps"),
+    "steps": N_("How it works: the {method} steps"),
     # NOTE: Heading of the section listing the figures the sources report.
-    "results": N_("Reported results"),
-    # NOTE: Heading of the section on claims and the responses to them.
-    "disputes": N_("Disputed claims"),
+    "results": N_("Does it work? The reported results"),
+    # NOTE: Heading of the section on the claims about the programme and the responses to them.
+    "disputes": N_("Does it work? The disputed claims"),
     # NOTE: Heading of the numbered list of news articles the explainer rests on.
     "sources": N_("Sources"),
     "all": TITLE,
@@ -87,6 +87,7 @@ class EmbedCode:
 
     section: str
     title: str
+    section_title: str
     src: str
     fragment: str
     height: int
@@ -125,8 +126,15 @@ def embed_codes(context: Context, messages: Messages) -> dict[str, EmbedCode]:
     for section in CARDS:
         title = card_title(context, messages, section)
         src, height = card_path(section), FALLBACK_HEIGHTS[section]
+        heading = translate(messages, TITLES[section], method=context["method"])
         codes[section] = EmbedCode(
-            section, title, src, fragment_path(section), height, snippet(src, title, height)
+            section,
+            title,
+            heading,
+            src,
+            fragment_path(section),
+            height,
+            snippet(src, title, height),
         )
     return codes
 
@@ -142,8 +150,20 @@ def cited_sources(context: Context, charts: ChartsCtx, section: str) -> list[Sou
 def card_refs(context: Context, charts: ChartsCtx, section: str) -> list[SourceRef]:
     """Return every citation a card shows; the whole-explainer card has no quotes."""
     if section == "all":
-        return [r for s in SECTIONS[:-1] for r in _SECTION_REFS[s](context, charts, False)]
+        return [
+            *_opening_refs(context),
+            *(r for s in SECTIONS[:-1] for r in _SECTION_REFS[s](context, charts, False)),
+        ]
     return _SECTION_REFS[section](context, charts, True)
+
+
+def _opening_refs(c: Context) -> list[SourceRef]:
+    """Return the citations of the lead, “In short” and the key numbers (no quotes)."""
+    return [
+        *c["lead"]["cites"],
+        *(r for f in c["in_short"] for r in f["cites"]),
+        *(r for n in c["key_numbers"] for r in n["cites"]),
+    ]
 
 
 def _cited(item: FactCtx | FigureCtx | StatementCtx, with_quotes: bool) -> list[SourceRef]:

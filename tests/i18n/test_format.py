@@ -43,7 +43,7 @@ def test_rupiah_in_the_short_form_readers_use(locale: str, amount: int, expected
     ("locale", "date", "expected"),
     [
         ("id", PartialDate(2019, 3, 17), "17 Maret 2019"),
-        ("en", PartialDate(2019, 3, 17), "March 17, 2019"),
+        ("en", PartialDate(2019, 3, 17), "17 March 2019"),
         ("id", PartialDate(2018, 9), "September 2018"),
         ("en", PartialDate(2017, 2), "February 2017"),
         ("id", PartialDate(2019), "2019"),
@@ -64,7 +64,7 @@ def test_dates_as_precise_as_known(locale: str, date: PartialDate, expected: str
         (
             "en",
             Period("start", PartialDate(2018, 8, 10), PartialDate(2018, 9, 7)),
-            "August 10\u2009–\u2009September 7, 2018",
+            "10 August\u2009–\u20097 September 2018",
         ),
         (
             "id",
@@ -72,7 +72,7 @@ def test_dates_as_precise_as_known(locale: str, date: PartialDate, expected: str
             "November–Desember 2017",
         ),
         ("en", Period("as_of", PartialDate(2018)), "as of 2018"),
-        ("en", Period("by", PartialDate(2017, 2, 15)), "by February 15, 2017"),
+        ("en", Period("by", PartialDate(2017, 2, 15)), "by 15 February 2017"),
         ("en", Period("unstated"), "not stated"),
     ],
 )
@@ -95,7 +95,7 @@ def test_a_broken_translation_falls_back_to_english() -> None:
 
     messages = Messages("id", Broken())
     out = Formatter(messages).text(Text("{n} people", {"n": Number(3)}))
-    assert out == "3 people"
+    assert out == "tiga people"  # the English text, the values formatted for the edition
     assert messages.fallbacks == {"{n} people"}
 
 
@@ -136,9 +136,9 @@ def test_the_context_carries_the_pages_opening_parts() -> None:
     assert first["reported_on"] == "2019" and first["cites"]
     assert en["unknowns"] and all(u["cites"] for u in en["unknowns"])
     anies = next(p for p in en["whos_who"] if p["id"] == "anies")
-    assert anies["role"] == "Governor of Jakarta" and anies["as_of"] == "September 19, 2018"
+    assert anies["role"] == "Governor of Jakarta" and anies["as_of"] == "19 September 2018"
     assert anies["affiliation"] == "Jakarta provincial government"
-    assert en["coverage"].endswith("from February 2, 2017\u2009–\u2009March 17, 2019.")
+    assert en["coverage"].endswith("from 2 February 2017\u2009–\u200917 March 2019.")
     assert (
         "2 Februari 2017" in id_["coverage"]
         and "Pemerintah Provinsi"
@@ -155,7 +155,53 @@ def test_each_quote_is_shown_under_its_own_speaker() -> None:
     (edition,) = prepare(project, model, ["en"])
     mart = next(d for d in edition.context["disputes"] if d["id"] == "mart-kalibata")
     speakers = [q["attribution"] for q in mart["response"]["quotes"]]
-    assert speakers[1] == "Anies Baswedan, September 4, 2018"
+    assert speakers[1] == "Anies Baswedan, 4 September 2018"
     assert speakers[0].startswith("the founder of OK OCE Mart Kalibata")
     claim = [q["attribution"] for q in mart["claim"]["quotes"]]
-    assert "Not named (the article does not say by whom), on or after September 19, 2018" in claim
+    assert "Not named (the article does not say by whom), on or after 19 September 2018" in claim
+
+
+def test_numbers_under_ten_are_words_in_running_text() -> None:
+    text = Text("{n} steps, {m} agencies, {big} people", {"n": Number(7), "m": Number(10)})
+    text = Text(text.msgid, {**text.args, "big": Number(65414)})
+    assert fmt("id").text(Text("{n} langkah", {"n": Number(7)})) == "tujuh langkah"
+    assert fmt("en").text(text) == "seven steps, 10 agencies, 65,414 people"
+    # A figure's value is not running text: it stays in digits.
+    assert fmt("en").number(7) == "7"
+
+
+def test_an_outlets_time_of_day_follows_the_house_style() -> None:
+    from explainer.i18n.catalogs import load_messages
+    from tests.conftest import ROOT
+
+    indonesian = Formatter(load_messages(ROOT / "locales", "id"))
+    assert indonesian.time("07:59 WIB") == "pukul 07.59 WIB"
+    assert fmt("en").time("07:59 WIB") == "07:59 WIB"
+    assert fmt("en").time("in the morning") == "in the morning"
+
+
+def test_languages_are_named_as_their_readers_name_them() -> None:
+    from explainer.context.localize import language_name
+
+    assert language_name("id") == "Bahasa Indonesia"
+    assert language_name("en") == "English"
+
+
+def test_a_passage_two_figures_quote_is_shown_once_and_noted_once() -> None:
+    from explainer.build import load_model, prepare
+    from tests.conftest import ROOT
+
+    project = Project(ROOT)
+    model, _ = load_model(project)
+    (edition,) = prepare(project, model, ["en"])
+    context = edition.context
+    figures = {f["id"]: f for g in context["results"] for f in g["figures"]}
+    first, second = figures["training-2017-participants"], figures["training-2017-speakers"]
+    assert first["own_quotes"] and not second["own_quotes"]
+    assert second["same_passage"] == [
+        {"figure_id": first["id"], "label": first["label"]},
+    ]
+    assert second["quotes"][0]["note"] == first["quotes"][0]["note"]
+    numbers = [q["note"] for q in context["notes"]]
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert len({q["text"] for q in context["notes"]}) == len(numbers)

@@ -49,7 +49,7 @@ A4 = (595.276, 841.89)
 TITLES = {"id": "Memahami OK OCE", "en": "OK OCE explained"}
 PDF_TEXT = {
     "id": ["Memahami OK OCE", "65.414", "29.346", "Rp724,5 juta", "17 Maret 2019"],
-    "en": ["OK OCE explained", "65,414", "29,346", "IDR 724.5 million", "March 17, 2019"],
+    "en": ["OK OCE explained", "65,414", "29,346", "IDR 724.5 million", "17 March 2019"],
 }
 
 
@@ -157,7 +157,8 @@ def test_bookmarks_lead_to_increasing_pages(pdf: Built) -> None:
         if not isinstance(item, list)
     ]
     assert pages == sorted(pages)
-    assert pages[0] >= 1, "the cover has no bookmark; the first section comes after it"
+    assert pages[0] == 0, "“In short” opens the first page"
+    assert pages[-1] < len(pdf.reader.pages)
 
 
 def test_every_citation_marker_links_to_its_source(pdf: Built) -> None:
@@ -211,14 +212,42 @@ def test_localized_page_labels_in_the_text(pdf: Built) -> None:
         assert label.format(page=number, pages=pages) in text, f"page {number}"
 
 
-def test_the_cover_has_title_language_and_date_but_no_page_number(pdf: Built) -> None:
+def test_the_first_page_opens_with_lead_in_short_and_key_numbers(pdf: Built) -> None:
     text = collapse(page_text(pdf.path, 0))
     locale = pdf.edition.locale
     date = dt.date.fromisoformat(EDITION["date"])
     assert TITLES.get(locale, pdf.gettext("OK OCE explained")) in text
     assert Locale.parse(locale).get_display_name(locale).casefold() in text.casefold()
-    assert format_date(date, "long", locale=locale) in text
+    # Both editions write dates day first: "23 November 2026".
+    assert format_date(date, "d MMMM y", locale=locale) in text
     assert pdf.gettext("Page {page} of {pages}").split("{")[0].strip() not in text
+    context = pdf.edition.context
+    lead = collapse(context["lead"]["text"])
+    assert lead[:60] in text
+    in_short, key_numbers = pdf.gettext("In short"), pdf.gettext("Key numbers")
+    assert text.index(lead[:60]) < text.casefold().index(in_short.casefold())
+    assert text.casefold().index(in_short.casefold()) < text.casefold().index(
+        key_numbers.casefold()
+    )
+    for number in context["key_numbers"]:
+        assert collapse(number["value"]) in text
+
+
+# Five short articles: the editions stay short (A4, without losing anything).
+MAX_PAGES = {"en": 16, "id": 15}
+
+
+def test_the_pdf_is_short(pdf: Built) -> None:
+    pages = len(pdf.reader.pages)
+    assert pages <= MAX_PAGES.get(pdf.edition.locale, 16), pages
+
+
+def test_each_quote_is_printed_once_as_a_numbered_note(pdf: Built) -> None:
+    text = collapse(" ".join(page_texts(pdf.path)))
+    notes = pdf.edition.context["notes"]
+    assert notes and [q["note"] for q in notes] == list(range(1, len(notes) + 1))
+    passage = collapse(notes[0]["text"])[:40]
+    assert text.count(passage) == 1
 
 
 def test_a4_by_default(pdf: Built) -> None:

@@ -21,7 +21,7 @@ def sides(project: Project) -> tuple[list[bilingual.Block], list[bilingual.Block
     left, right = prepare(project, model, [bilingual.LEFT, bilingual.RIGHT])
     return (
         bilingual.side_blocks(project.templates_dir, left, ""),
-        bilingual.side_blocks(project.templates_dir, right, "en-"),
+        bilingual.side_blocks(project.templates_dir, right, "en-", originals=False),
     )
 
 
@@ -32,7 +32,8 @@ def test_both_sides_have_the_same_blocks_in_the_same_order(
     model, _ = load_model(project)
     left, right = sides
     assert [kind for kind, _ in left] == [kind for kind, _ in right]
-    assert [kind for kind, _ in left].count("h2") == 5
+    # In short, key numbers, the five sections, who's who, what we don't know, the quotes
+    assert [kind for kind, _ in left].count("h2") == 10
     assert [kind for kind, _ in left].count("h4") == len(model.comparisons)
     assert all(html.strip() for _, html in left + right)
 
@@ -46,8 +47,19 @@ def test_the_right_side_prefixes_its_ids_and_links(
     ids = re.findall(r'\sid="([^"]*)"', right_html)
     links = re.findall(r'href="#([^"]*)"', right_html)
     assert ids and all(i.startswith("en-") for i in ids)
-    assert links and all(link.startswith("en-source-") for link in links)
+    assert links and all(link.startswith(("en-source-", "en-note-")) for link in links)
     assert not set(ids) & set(re.findall(r'\sid="([^"]*)"', "".join(h for _, h in left)))
+
+
+@needs_both
+def test_each_original_quote_is_printed_once(
+    sides: tuple[list[bilingual.Block], list[bilingual.Block]],
+) -> None:
+    left, right = sides
+    notes = [(a, b) for (_, a), (_, b) in zip(left, right, strict=True) if "okx-note-item" in a]
+    assert notes
+    originals = [bool("okx-note-text" in a) + bool("okx-note-text" in b) for a, b in notes]
+    assert originals == [1] * len(notes)
 
 
 @needs_both

@@ -91,7 +91,8 @@ def test_embed_code_has_title_lazy_loading_fallback_height_and_origin_check(
     steps = codes["steps"]
     assert steps.src == "embed/steps.html"
     assert steps.fragment == "embed/steps.fragment.html"
-    assert 'title="OK OCE explained: The 7 PAS steps"' in steps.snippet
+    assert 'title="OK OCE explained: How it works: the 7 PAS steps"' in steps.snippet
+    assert steps.section_title == "How it works: the 7 PAS steps"
     assert 'loading="lazy"' in steps.snippet
     assert f"height:{FALLBACK_HEIGHTS['steps']}px" in steps.snippet
     assert "e.origin === new URL(f.src).origin" in steps.snippet

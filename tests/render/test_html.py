@@ -308,9 +308,16 @@ def test_the_page_describes_each_dispute_as_a_claim_review(dist: Path) -> None:
             assert review["reviewRating"]["alternateName"]
 
 
-def test_the_page_shows_embed_code_next_to_each_section(dist: Path) -> None:
+def test_the_page_has_one_embed_panel_with_every_cards_code(dist: Path) -> None:
     for locale in locales(dist):
         html = (dist / locale / "index.html").read_text(encoding="utf-8")
+        assert html.count('class="okx-embed-panel"') == 1, locale
+        panel = html[
+            html.index('class="okx-embed-panel"') : html.index('<footer class="okx-footer"')
+        ]
+        assert html.count('<details class="okx-embed"') == len(CARDS) == panel.count("<details")
+        assert html.index('id="sources"') < html.index('class="okx-embed-panel"')
+        assert 'class="okx-reuse"' in panel and "okx-reuse-title" not in html
         for section in CARDS:
             assert f'<code data-okx-src="embed/{section}.html">' in html, (locale, section)
         codes = re.findall(r"<code data-okx-src[^>]*>(.*?)</code>", html, re.S)

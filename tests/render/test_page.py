@@ -32,8 +32,8 @@ EXPECTED = {
         "29,346",
         "IDR\u00a0724.5 million",
         "IDR\u00a03.9 billion",
-        "March 17, 2019",
-        "August 10\u2009–\u2009September 7, 2018",
+        "17 March 2019",
+        "10 August\u2009–\u20097 September 2018",
     ],
 }
 
@@ -71,6 +71,63 @@ def test_every_citation_links_to_a_source_entry(dist: Path, locale: str) -> None
 def test_every_section_is_there(dist: Path, locale: str) -> None:
     ids = set(parse_file(dist / locale / "index.html").ids())
     assert {"about", "steps", "results", "disputes", "sources"} <= ids
+    assert {"in-short", "key-numbers", "whos-who", "unknowns"} <= ids
+
+
+@pytest.mark.parametrize("locale", ["id", "en"])
+def test_the_page_opens_with_the_lead_in_short_and_key_numbers(dist: Path, locale: str) -> None:
+    html = (dist / locale / "index.html").read_text(encoding="utf-8")
+    order = [
+        'class="okx-lead"',
+        'id="in-short"',
+        'id="key-numbers"',
+        'id="about"',
+        'id="steps"',
+        'id="results"',
+        'id="disputes"',
+        'id="unknowns"',
+        'id="sources"',
+    ]
+    assert [html.index(marker) for marker in order] == sorted(html.index(m) for m in order)
+    assert 'class="okx-toc"' not in html, "the web page opens with the lead, not contents"
+    in_short = html[html.index('id="in-short"') : html.index('id="key-numbers"')]
+    key_numbers = html[html.index('id="key-numbers"') : html.index('id="about"')]
+    assert 3 <= in_short.count("<li") <= 5
+    assert in_short.count("<li") == in_short.count('class="okx-cites"')
+    assert key_numbers.count("<li") == key_numbers.count('class="okx-key-value"') >= 3
+    assert key_numbers.count("<li") == key_numbers.count('class="okx-key-source"')
+    assert key_numbers.count("<li") == key_numbers.count('class="okx-cites"')
+
+
+def test_figures_name_their_reporter_and_whos_who_gives_the_roles(dist: Path) -> None:
+    html = (dist / "en" / "index.html").read_text(encoding="utf-8")
+    results = html[html.index('id="results"') : html.index('id="disputes"')]
+    reporters = re.findall(r"<dt>Reported by</dt><dd>(.*?)</dd>", results)
+    assert "Iim Rusyamsi" in reporters
+    assert reporters and not [r for r in reporters if "(as of" in r]
+    whos_who = html[html.index('id="whos-who"') : html.index('id="results"')]
+    assert "Governor of Jakarta (as of 19 September 2018)" in whos_who
+
+
+def test_house_style(dist: Path) -> None:
+    id_ = parse_file(dist / "id" / "index.html").text
+    en = parse_file(dist / "en" / "index.html").text
+    assert "pukul 07.59 WIB" in id_ and "3 February 2017, 07:59 WIB" in en
+    assert "tujuh langkah" in id_ and "seven steps" in en
+    assert "Bahasa Indonesia" in id_ and "Bahasa Indonesia" in en
+    assert "February 3, 2017" not in en
+
+
+def test_a_source_note_does_not_repeat_a_missing_byline(dist: Path) -> None:
+    text = parse_file(dist / "en" / "index.html").text
+    assert "No byline in the capture." in text
+    assert "The capture names no author" not in text
+
+
+def test_two_figures_from_one_passage_show_it_once(dist: Path) -> None:
+    html = (dist / "en" / "index.html").read_text(encoding="utf-8")
+    assert html.count("Total peserta sebanyak 2.430 orang dengan 106 narasumber.") == 1
+    assert 'href="#figure-training-2017-participants"' in html
 
 
 def test_quotes_stay_indonesian_and_english_adds_a_marked_translation(dist: Path) -> None:
