@@ -80,8 +80,9 @@ def only_problem(tmp_path: Path, entries: str, msgid: str) -> Problem:
             id="renamed-brace-placeholder",
         ),
         pytest.param(
-            '#: templates/page.html:9\nmsgid "Reported results"\nmsgstr "Hasil { resmi"\n',
-            "Reported results",
+            '#: templates/page.html:9\nmsgid "Does it work? The reported results"\n'
+            'msgstr "Hasil { resmi"\n',
+            "Does it work? The reported results",
             "a single '{'",
             id="lone-brace-in-template-string",
         ),
@@ -270,7 +271,7 @@ def test_strict_refuses_untranslated_strings(project_copy: Project) -> None:
 
 
 HOSTILE = {
-    "Reported results": "<script>alert(1)</script>",
+    "Does it work? The reported results": "<script>alert(1)</script>",
     "Edition of {date}": "<img src=x onerror=alert(2)> {date}",
     "Page {page} of {pages}": "</style><script>alert(3)</script> {page}/{pages}",
     "Where it came from": "<b onmouseover=alert(4)>Asal</b> &amp;",
@@ -393,8 +394,8 @@ def test_a_new_language_builds_from_its_catalog_alone(project_copy: Project) -> 
     text = path.read_text("utf-8")
     path.write_text(
         text.replace(
-            'msgid "Reported results"\nmsgstr ""',
-            'msgid "Reported results"\nmsgstr "Asil sing dilapurake"',
+            'msgid "Does it work? The reported results"\nmsgstr ""',
+            'msgid "Does it work? The reported results"\nmsgstr "Asil sing dilapurake"',
         ),
         "utf-8",
     )
