@@ -205,11 +205,14 @@ class _Layout:
     def aside(self) -> str:
         """Return the workers figure shown beside the funnel, with who reported it and when."""
         figure = self.figure(self.model.funnel_aside)
-        return self.fmt.translate(
+        pattern = (
             # NOTE: Under the funnel chart, beside it rather than a stage of it. {value} is a
             # number, e.g. “29,346”; {label} what it counts; {reporter} who reported it, with
             # their role; {date} when, e.g. “2019”; {cites} the source numbers, e.g. “[5]”.
-            N_("Beside the funnel: {value} {label}, according to {reporter}, {date} {cites}"),
+            N_("Beside the funnel: {value} {label}, according to {reporter}, {date} {cites}")
+        )
+        return self.fmt.translate(
+            pattern,
             value=figure_value(self.fmt, figure),
             label=self.fmt.text(figure.label),
             reporter=who(self.model, self.fmt, figure.reported_by),

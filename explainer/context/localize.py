@@ -312,11 +312,14 @@ class _Builder:
             return self.speaker(actor_id)
         actor = self.model.actors[actor_id]
         assert actor.role is not None
-        return self.fmt.translate(
+        pattern = (
             # NOTE: Who made a statement. {name} is a person's name, e.g. “Sandiaga Uno”; {role}
             # is their role, translated elsewhere, e.g. “Governor of Jakarta”; {date} is when a
             # source gave that role, e.g. “September 2018”.
-            N_("{name}, {role} (as of {date})"),
+            N_("{name}, {role} (as of {date})")
+        )
+        return self.fmt.translate(
+            pattern,
             name=self.name(actor),
             role=self.fmt.text(actor.role),
             date=self.fmt.date(actor.as_of) if actor.as_of else "",
@@ -402,13 +405,13 @@ class _Builder:
     def coverage(self) -> str:
         """Return the sentence stating the period the sources cover."""
         first, last = coverage(self.model)
-        return self.fmt.translate(
+        pattern = (
             # NOTE: Near the top of the page: the period the explainer covers, from the earliest
             # to the latest dated event in the sources. {period} is e.g. “2 February 2017 – 17
             # March 2019”.
-            N_("This explainer covers what the sources report from {period}."),
-            period=self.fmt.period(Period("start", first, last)),
+            N_("This explainer covers what the sources report from {period}.")
         )
+        return self.fmt.translate(pattern, period=self.fmt.period(Period("start", first, last)))
 
     def results(self) -> list[ResultGroupCtx]:
         groups = []

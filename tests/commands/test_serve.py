@@ -21,7 +21,8 @@ from tests.support import ROOT, own_catalogs, write_po
 
 
 def jv_preview(project: Project, *, highlight: bool) -> Preview:
-    write_po(own_catalogs(project), 'msgid "Reported results"\nmsgstr "Asil"\n', locale="jv")
+    entry = 'msgid "Does it work? The reported results"\nmsgstr "Asil"\n'
+    write_po(own_catalogs(project), entry, locale="jv")
     preview = Preview(project, highlight=highlight, log=lambda _: None)
     assert preview.refresh()
     assert not preview.error
@@ -210,7 +211,7 @@ def test_a_port_in_use_is_a_usage_error(project_copy: Project) -> None:
 def test_a_fallback_in_the_catalog_shows_its_line_on_hover(project_copy: Project) -> None:
     write_po(
         own_catalogs(project_copy),
-        'msgid "Reported results"\nmsgstr "Asil"\n\nmsgid "Sources"\nmsgstr ""\n',
+        'msgid "Does it work? The reported results"\nmsgstr "Asil"\n\nmsgid "Sources"\nmsgstr ""\n',
         locale="jv",
     )
     preview = Preview(project_copy, highlight=True, log=lambda _: None)

@@ -204,7 +204,7 @@ def test_a_present_tense_statement_says_when(project_copy: Project) -> None:
     message = _break(
         project_copy,
         "about.yaml",
-        "In {as_of}, Koran Jakarta described OK OCE",
+        "On {as_of}, Koran Jakarta described OK OCE",
         "Koran Jakarta describes OK OCE",
     )
     assert "about[2].facts[0].text: a present-tense statement says when it was true" in message

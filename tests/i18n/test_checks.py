@@ -45,8 +45,9 @@ def only_problem(tmp_path: Path, entries: str, msgid: str) -> Problem:
             id="renamed-brace-placeholder",
         ),
         pytest.param(
-            '#: templates/page.html:9\nmsgid "Reported results"\nmsgstr "Hasil { resmi"\n',
-            "Reported results",
+            '#: templates/page.html:9\nmsgid "Does it work? The reported results"\n'
+            'msgstr "Hasil { resmi"\n',
+            "Does it work? The reported results",
             "a single '{'",
             id="lone-brace-in-template-string",
         ),

@@ -66,8 +66,8 @@ def test_a_new_language_builds_from_its_catalog_alone(project_copy: Project) -> 
     text = path.read_text("utf-8")
     path.write_text(
         text.replace(
-            'msgid "Reported results"\nmsgstr ""',
-            'msgid "Reported results"\nmsgstr "Asil sing dilapurake"',
+            'msgid "Does it work? The reported results"\nmsgstr ""',
+            'msgid "Does it work? The reported results"\nmsgstr "Asil sing dilapurake"',
         ),
         "utf-8",
     )

@@ -12,7 +12,7 @@ from explainer.project import Project
 from tests.support import own_catalogs, parse_html, write_po
 
 HOSTILE = {
-    "Reported results": "<script>alert(1)</script>",
+    "Does it work? The reported results": "<script>alert(1)</script>",
     "Edition of {date}": "<img src=x onerror=alert(2)> {date}",
     "Page {page} of {pages}": "</style><script>alert(3)</script> {page}/{pages}",
     "Where it came from": "<b onmouseover=alert(4)>Asal</b> &amp;",
