@@ -99,7 +99,6 @@ CONDITIONAL = {
     "Download the PDF in {language}",  # a card of an edition whose PDF was built
     "Translated by {names}.",  # an edition whose catalog header names its translators
     "bilingual",  # a keyword of the bilingual PDF, which no page shows
-    "news outlet",  # who's who lists an outlet only when the data give it a role
 }
 
 
