@@ -107,7 +107,8 @@ def data_names(model: Explainer) -> Iterator[str]:
         yield actor.name or ""
     for source in model.sources:
         yield from (source.outlet, source.headline or "", source.byline or "", source.url or "")
-        yield source.time or ""
+        # The time as the outlet printed it, and its time zone on its own ("WIB").
+        yield from [source.time or "", *(source.time or "").split()]
     for _, quote in all_quotes(model):
         yield quote.text
     for step in model.steps.steps:
@@ -120,9 +121,9 @@ def data_names(model: Explainer) -> Iterator[str]:
 
 
 def cldr_words(locale: str) -> Iterator[str]:
-    """Yield the words Babel writes for `locale`: months, days, compact numbers, languages."""
+    """Yield the words Babel writes for `locale`: months, days, day periods, numbers, languages."""
     data = Locale.parse(locale)
-    for names in (data.months, data.days):
+    for names in (data.months, data.days, data.day_periods):
         for context in names.values():
             for width in context.values():
                 yield from width.values()
