@@ -13,8 +13,10 @@ import json
 import os
 import stat
 from pathlib import Path
+from typing import Any
 
 from explainer.errors import UsageError
+from explainer.project import BUILD_CACHE, MANIFEST
 
 MARKER = ".explainer-output"
 MARKER_TEXT = (
@@ -22,7 +24,7 @@ MARKER_TEXT = (
     "Keep no other files here.\n"
 )
 # Files a build writes that its manifest does not list.
-UNLISTED = {MARKER, "manifest.json", ".build-cache.json"}
+UNLISTED = {MARKER, MANIFEST, BUILD_CACHE}
 
 
 def refuse(out: str | Path, why: str) -> UsageError:
@@ -90,11 +92,20 @@ def _not_ours(folder: Path) -> str:
 
 def _listed(folder: Path) -> set[str] | None:
     """Return the paths an old output's manifest lists, or None if there is none."""
+    entries = manifest_entries(folder)
     try:
-        entries = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["artifacts"]
-        return {str(entry["path"]) for entry in entries}
+        return None if entries is None else {str(entry["path"]) for entry in entries}
+    except (KeyError, TypeError):
+        return None
+
+
+def manifest_entries(folder: Path) -> list[Any] | None:
+    """Return the entries of the manifest in `folder`, or None if it is missing or broken."""
+    try:
+        entries = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["artifacts"]
     except (OSError, ValueError, KeyError, TypeError):
         return None
+    return entries if isinstance(entries, list) else None
 
 
 def _files(folder: Path) -> list[Path]:

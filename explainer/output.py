@@ -22,7 +22,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from explainer.outdir import MARKER, MARKER_TEXT, regular_file_inside
+from explainer.outdir import MARKER, MARKER_TEXT, manifest_entries, regular_file_inside
 from explainer.project import MANIFEST
 from explainer.render.files import OutputFile
 
@@ -91,9 +91,8 @@ def write_manifest(root: Path, artifacts: list[Artifact]) -> None:
 def read_manifest(root: Path) -> list[Artifact]:
     """Return the artefacts listed in an existing manifest (none if unreadable)."""
     try:
-        entries = json.loads((root / MANIFEST).read_text(encoding="utf-8"))["artifacts"]
-        return [Artifact(**entry) for entry in entries]
-    except (OSError, ValueError, KeyError, TypeError):
+        return [Artifact(**entry) for entry in manifest_entries(root) or []]
+    except TypeError:  # an entry with other keys, or not a mapping
         return []
 
 

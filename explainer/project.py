@@ -11,6 +11,8 @@ from pathlib import Path
 ASSETS = Path(__file__).parent / "assets"
 
 MANIFEST = "manifest.json"
+# What each PDF was made from (explainer.pdf.cache), kept beside the manifest.
+BUILD_CACHE = ".build-cache.json"
 ROOT_INDEX = "index.html"
 BILINGUAL_LOCALES = ("id", "en")
 BILINGUAL_FOLDER = "bilingual"
@@ -66,7 +68,7 @@ def bilingual_locale() -> str:
 
 def bilingual_pdf_path() -> str:
     """Return the path of the bilingual PDF, relative to the output folder."""
-    return f"{BILINGUAL_FOLDER}/ok-oce-explainer-{'-'.join(BILINGUAL_LOCALES)}.pdf"
+    return f"{BILINGUAL_FOLDER}/{pdf_name('-'.join(BILINGUAL_LOCALES))}"
 
 
 def card_path(section: str) -> str:

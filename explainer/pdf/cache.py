@@ -17,8 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from explainer.outdir import regular_file_inside
-
-CACHE = ".build-cache.json"
+from explainer.project import BUILD_CACHE as CACHE
 
 
 def file_hash(path: Path) -> str:
