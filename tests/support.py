@@ -318,3 +318,16 @@ def run_cli(
         timeout=120,
         check=False,
     )
+
+
+def extract_pot(tmp_path: Path) -> Path:
+    """Run the standard `pybabel extract` with the project's configuration."""
+    pot = tmp_path / "messages.pot"
+    pybabel = Path(sys.executable).parent / "pybabel"
+    subprocess.run(
+        [str(pybabel), "extract", "-F", "pyproject.toml", "-o", str(pot), "."],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    return pot

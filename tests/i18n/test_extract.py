@@ -13,20 +13,7 @@ import explainer.build
 from explainer.build import build, load_model
 from explainer.i18n.catalogs import po_path
 from explainer.project import Project
-from tests.support import ROOT, own_catalogs, write_po
-
-
-def extract_pot(tmp_path: Path) -> Path:
-    """Run the standard `pybabel extract` with the project's configuration."""
-    pot = tmp_path / "messages.pot"
-    pybabel = Path(sys.executable).parent / "pybabel"
-    subprocess.run(
-        [str(pybabel), "extract", "-F", "pyproject.toml", "-o", str(pot), "."],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    )
-    return pot
+from tests.support import extract_pot, own_catalogs, write_po
 
 
 def test_pybabel_extract_finds_every_string_with_context(

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,7 +14,7 @@ from explainer.i18n.catalogs import po_path
 from explainer.project import Project
 from explainer.render.page import edition_files
 from explainer.render.site import root_file
-from tests.support import ROOT
+from tests.support import ROOT, extract_pot
 
 POT = ROOT / "locales" / "messages.pot"
 CATALOGS = sorted(ROOT.glob("locales/*/LC_MESSAGES/messages.po"))
@@ -42,14 +40,7 @@ def _what_translators_see(catalog: Catalog) -> dict[tuple[str | None, str], tupl
 
 def test_messages_pot_is_not_stale(tmp_path: Path) -> None:
     """Extract into a temporary file and compare its messages with the committed template."""
-    pot = tmp_path / "messages.pot"
-    pybabel = Path(sys.executable).parent / "pybabel"
-    subprocess.run(
-        [str(pybabel), "extract", "-F", "pyproject.toml", "-o", str(pot), "."],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    )
+    pot = extract_pot(tmp_path)
     committed, current = _what_translators_see(_read(POT)), _what_translators_see(_read(pot))
     assert sorted(map(str, committed.keys() - current.keys())) == [], "not extracted any more"
     assert sorted(map(str, current.keys() - committed.keys())) == [], "not in messages.pot"
