@@ -1,0 +1,142 @@
+"""What the browser tests share: Chromium's settings, axe-core, colour schemes, host pages.
+
+Browser tests live in this folder and share one headless Chromium per pytest worker
+(see conftest.py). Each module marks itself with `BROWSER_MARKS`.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.support import ROOT
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+OPEN_DETAILS = "document.querySelectorAll('details').forEach(d => d.open = true)"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# Every rule runs in the light scheme; in the dark scheme, only the rules whose outcome
+# depends on colours (the scheme changes colours, not the document or its roles).
+ALL_RULES = {"runOnly": {"type": "tag", "values": TAGS}}
+COLOUR_RULES = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}}
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--window-size=1280,900",
+]
+
+BROWSER_MARKS = [
+    pytest.mark.skipif(
+        not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()),
+        reason="Chromium and chromedriver are not installed (make system-test installs them)",
+    ),
+    # One worker runs them all, so one browser starts (pytest -n … --dist loadgroup).
+    pytest.mark.xdist_group("browser"),
+]
+
+
+@functools.cache
+def axe_source() -> str:
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `make node`")
+    return AXE.read_text(encoding="utf-8")
+
+
+def axe(driver: Any, options: dict[str, Any]) -> list[dict[str, Any]]:
+    """Open every <details>, run axe-core's rules on the page, return its violations."""
+    driver.execute_script(OPEN_DETAILS)
+    if not driver.execute_script("return typeof axe !== 'undefined'"):
+        driver.execute_script(axe_source())
+    result: dict[str, Any] = driver.execute_async_script(
+        """
+        const done = arguments[arguments.length - 1];
+        axe.run(document, arguments[0])
+          .then(r => done({violations: r.violations.map(v => ({
+              id: v.id, impact: v.impact, help: v.help,
+              nodes: v.nodes.map(n => n.target.join(" ") + ": " + n.failureSummary)}))}))
+          .catch(e => done({error: String(e)}));
+        """,
+        options,
+    )
+    assert "error" not in result, result.get("error")
+    violations: list[dict[str, Any]] = result["violations"]
+    return violations
+
+
+def report(where: str, violations: list[dict[str, Any]]) -> str:
+    lines = [f"{len(violations)} axe violation(s) on {where}:"]
+    for v in violations:
+        lines.append(f"  {v['id']} ({v['impact']}): {v['help']}")
+        lines.extend(f"    {node}" for node in v["nodes"][:10])
+    return "\n".join(lines)
+
+
+def emulate_scheme(driver: Any, scheme: str) -> None:
+    """Emulate a colour scheme; no transitions, so colours change at once."""
+    features = [
+        {"name": "prefers-color-scheme", "value": scheme},
+        {"name": "prefers-reduced-motion", "value": "reduce"},
+    ]
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": features})
+    query = f"return matchMedia('(prefers-color-scheme: {scheme})').matches"
+    assert driver.execute_script(query), f"the {scheme} scheme is not in effect"
+
+
+def check_both_schemes(driver: Any, url: str, where: str) -> None:
+    """Run axe-core on `url` in the light and then (without reloading) the dark scheme."""
+    failures = []
+    emulate_scheme(driver, "light")
+    driver.get(url)
+    for scheme, rules in (("light", ALL_RULES), ("dark", COLOUR_RULES)):
+        emulate_scheme(driver, scheme)
+        violations = axe(driver, rules)
+        if violations:
+            failures.append(report(f"{where} ({scheme})", violations))
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+    assert not failures, "\n".join(failures)
+
+
+# An outlet's own element rules, pale enough to fail contrast if they reached the card.
+HOST_CSS = "p, li, span, h2, h3, h4, td, th, dt, dd, strong, cite, figcaption { color: #aaa; }"
+
+
+def host_page(body: str) -> str:
+    """Return an outlet's article page with `body` in the middle of its text."""
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>An outlet's article</title><style>{HOST_CSS}</style></head>\n"
+        "<body><main><h1>An outlet's article</h1>"
+        '<p style="color: #222">Text of the article around the explainer.</p>\n'
+        f'{body}\n<p style="color: #222">More of the article.</p></main></body></html>\n'
+    )
+
+
+def card_height(browser: Any, frame: Any) -> int:
+    """Return the height of the card inside `frame`."""
+    browser.switch_to.frame(frame)
+    height: int = browser.execute_script(
+        "return Math.ceil(document.querySelector('.okoce-explainer')"
+        ".getBoundingClientRect().height)"
+    )
+    browser.switch_to.default_content()
+    return height
+
+
+def fallback_height(snippet: str) -> int:
+    style = html.unescape(snippet).split('style="', 1)[1].split('"', 1)[0]
+    height = next(p for p in style.split(";") if p.startswith("height:"))
+    return int(height.removeprefix("height:").removesuffix("px"))

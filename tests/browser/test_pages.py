@@ -1,0 +1,140 @@
+"""Every page and card in headless Chromium: axe-core finds no WCAG 2.2 AA violation,
+and the embed code shown on the page resizes its iframe on a host page.
+
+`dist` is served from 127.0.0.1; the host page from a second server, so the
+card is cross-origin as it is on an outlet's site. Skipped only when Chromium
+or chromedriver is not installed (`make test` installs both).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser.support import (
+    BROWSER_MARKS,
+    OPEN_DETAILS,
+    card_height,
+    check_both_schemes,
+    fallback_height,
+    host_page,
+)
+from tests.support import manifest
+
+pytestmark = BROWSER_MARKS
+
+
+def _html_outputs(dist: Path) -> list[str]:
+    return [e["path"] for e in manifest(dist) if e["kind"] in ("page", "embed", "index")]
+
+
+def test_every_page_and_card_passes_axe(dist: Path, site: str, browser: Any) -> None:
+    failures = []
+    for path in _html_outputs(dist):
+        # "#editions" keeps dist/index.html from moving on to an edition.
+        url = site + path + ("#editions" if path == "index.html" else "")
+        try:
+            check_both_schemes(browser, url, path)
+        except AssertionError as error:
+            failures.append(str(error))
+    assert not failures, "\n".join(failures)
+
+
+def test_every_page_and_card_fits_a_320_px_screen(dist: Path, site: str, browser: Any) -> None:
+    """WCAG 1.4.10 (reflow): nothing scrolls sideways at 320 CSS pixels."""
+    browser.set_window_size(320, 900)
+    try:
+        wide = []
+        for path in _html_outputs(dist):
+            browser.get(site + path + ("#editions" if path == "index.html" else ""))
+            browser.execute_script(OPEN_DETAILS)
+            scroll, client = browser.execute_script(
+                "const e = document.documentElement; return [e.scrollWidth, e.clientWidth]"
+            )
+            if scroll > client:
+                wide.append(f"{path}: {scroll} px wide in a {client} px viewport")
+    finally:
+        browser.set_window_size(1280, 900)
+    assert not wide, "\n".join(wide)
+
+
+def test_every_fragment_passes_axe_inside_ahost_page(
+    dist: Path, hosts: tuple[Path, str], browser: Any
+) -> None:
+    """All of an edition's fragments on one outlet's page, as a CMS might place several."""
+    folder, base = hosts
+    fragments: dict[str, list[str]] = {}
+    for entry in manifest(dist):
+        if entry["kind"] == "fragment":
+            text = (dist / entry["path"]).read_text(encoding="utf-8")
+            fragments.setdefault(entry["locale"], []).append(text)
+    assert fragments
+    failures = []
+    for locale, texts in sorted(fragments.items()):
+        name = f"fragments-{locale}.html"
+        (folder / name).write_text(host_page("\n".join(texts)), encoding="utf-8")
+        try:
+            check_both_schemes(browser, base + name, f"the {locale} fragments")
+        except AssertionError as error:
+            failures.append(str(error))
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize(("locale", "section"), [("en", "steps"), ("id", "disputes")])
+def test_the_embed_code_resizes_its_iframe(
+    site: str, hosts: tuple[Path, str], browser: Any, locale: str, section: str
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(f"{site}{locale}/index.html")
+    code = browser.find_element(By.CSS_SELECTOR, f'code[data-okx-src="embed/{section}.html"]')
+    snippet = browser.execute_script("return arguments[0].textContent", code)
+    card = f"{site}{locale}/embed/{section}.html"
+    assert f'src="{card}"' in snippet, "the page should show the card's full address"
+    fallback = fallback_height(snippet)
+
+    folder, base = hosts
+    (folder / f"host-{locale}-{section}.html").write_text(host_page(snippet), encoding="utf-8")
+    browser.get(f"{base}host-{locale}-{section}.html")
+    frame = browser.find_element(By.CSS_SELECTOR, "iframe[data-okx-embed]")
+    assert frame.get_attribute("loading") == "lazy"
+    assert frame.get_attribute("title")
+    WebDriverWait(browser, 15).until(lambda _: frame.size["height"] != fallback)
+    content = card_height(browser, frame)
+    assert abs(frame.size["height"] - content) <= 1, (frame.size["height"], content)
+
+    # Opening the quotes makes the card taller, and the frame follows.
+    browser.switch_to.frame(frame)
+    browser.execute_script(OPEN_DETAILS)
+    browser.switch_to.default_content()
+    WebDriverWait(browser, 15).until(lambda _: frame.size["height"] > content)
+    taller = card_height(browser, frame)
+    WebDriverWait(browser, 15).until(lambda _: abs(frame.size["height"] - taller) <= 1)
+
+    # A message from anywhere but the card's own window changes nothing.
+    browser.execute_script("window.postMessage({okxHeight: 5}, '*')")
+    browser.execute_script("return new Promise(r => setTimeout(r, 300))")
+    assert abs(frame.size["height"] - taller) <= 1
+
+
+def test_without_the_script_the_iframe_keeps_its_fixed_height(
+    site: str, hosts: tuple[Path, str], browser: Any
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(f"{site}en/index.html")
+    code = browser.find_element(By.CSS_SELECTOR, 'code[data-okx-src="embed/results.html"]')
+    snippet = browser.execute_script("return arguments[0].textContent", code)
+    stripped = snippet.split("<script>", 1)[0]
+    folder, base = hosts
+    (folder / "host-stripped.html").write_text(host_page(stripped), encoding="utf-8")
+    browser.get(f"{base}host-stripped.html")
+    frame = browser.find_element(By.CSS_SELECTOR, "iframe[data-okx-embed]")
+    browser.switch_to.frame(frame)
+    browser.execute_script("return new Promise(r => setTimeout(r, 500))")
+    assert browser.find_element(By.CSS_SELECTOR, "h2").text, "the card shows"
+    browser.switch_to.default_content()
+    assert frame.size["height"] == fallback_height(snippet)
