@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from explainer.context.edition import Edition, edition_date, localize
-from explainer.errors import InputError, Problem
+from explainer.errors import InputError, Problem, UsageError
 from explainer.facts.load import load_data_dir
 from explainer.facts.model import Explainer
 from explainer.facts.validate import validate
@@ -29,9 +29,16 @@ from explainer.render.files import OutputFile
 from explainer.render.page import TEMPLATE as PAGE_TEMPLATE
 from explainer.render.page import edition_cards, edition_files, learn_fallbacks, render_page
 from explainer.render.site import root_file
-from explainer.urls import template_problems
+from explainer.render.sitemap import SitePage, site_files
+from explainer.urls import base_url_problem, template_problems
 
 Log = Callable[[str], None]
+
+# Said once per build without the site's address.
+NO_BASE_URL = (
+    "note: no base URL (--base-url or base_url in data/edition.yaml): links stay relative, "
+    "and sitemap.xml, robots.txt, oEmbed and og:url are left out"
+)
 
 
 def load_model(project: Project, *, strict: bool = False) -> tuple[Explainer, list[Problem]]:
@@ -98,14 +105,17 @@ def build(
     log: Log = print,
     warn: Log | None = None,
     print_options: PrintOptions | None = None,
+    base_url: str | None = None,
 ) -> list[Artifact]:
     """Build every edition into `out`; return the manifest's artefacts.
 
     `log` gets a progress line per artefact; `warn` (default: `log`) the warnings.
+    `base_url` (default: the edition data's) is the address `out` is published at.
     """
     warn = warn or log
     out = check_out(out, project.inputs)
     model, warnings = load_model(project, strict=strict)
+    base_url = site_address(model, base_url)
     check_templates(project)
     for warning in warnings:
         warn(str(warning))
@@ -120,18 +130,45 @@ def build(
         with_pdf = frozenset(chosen if pdf else ()) | {a.locale for a in kept if a.kind == "pdf"}
         for edition in editions:
             edition.pdfs = with_pdf
+            edition.base_url = base_url
         files = [f for e in editions for f in edition_files(project.templates_dir, e, model)]
         artifacts = kept + write_files(stage, files, log)
         if pdf:
             pdfs = _write_pdfs(project, model, editions, stage, out, log, print_options)
             rebuilt = {a.path for a in pdfs}
             artifacts = [a for a in artifacts if a.path not in rebuilt] + pdfs
-        root = _root_file(project, model, artifacts, editions)
+        root = _root_file(project, model, artifacts, editions, base_url)
         artifacts += write_files(stage, [root], log)
-        write_manifest(stage, artifacts)
+        if base_url:
+            artifacts += write_files(stage, _site_files(base_url, artifacts, editions), log)
+        write_manifest(stage, artifacts, base_url)
+    if not base_url:
+        warn(NO_BASE_URL)
     for line in untranslated_summary(project, chosen, catalog_warnings):
         warn(line)
     return artifacts
+
+
+def site_address(model: Explainer, given: str | None) -> str | None:
+    """Return the address the output is published at: `--base-url`, else the data's."""
+    if given is None:
+        return model.imprint.base_url
+    problem = base_url_problem(given)
+    if problem:
+        raise UsageError(f"--base-url: {problem}")
+    return given
+
+
+def _site_files(
+    base_url: str, artifacts: list[Artifact], editions: list[Edition]
+) -> list[OutputFile]:
+    """Return sitemap.xml and robots.txt for the pages the output holds."""
+    pages = [
+        SitePage(a.path, "x-default" if a.kind == "index" else a.locale, a.section or "page")
+        for a in artifacts
+        if a.kind in ("page", "index", "claim")
+    ]
+    return site_files(base_url, pages, editions[0].context["edition_date_iso"])
 
 
 def untranslated_summary(
@@ -190,7 +227,11 @@ def _write_pdfs(
 
 
 def _root_file(
-    project: Project, model: Explainer, artifacts: list[Artifact], built: list[Edition]
+    project: Project,
+    model: Explainer,
+    artifacts: list[Artifact],
+    built: list[Edition],
+    base_url: str | None,
 ) -> OutputFile:
     """Return dist/index.html offering every edition the output now holds."""
     pages = {a.locale for a in artifacts if a.kind == "page"}
@@ -200,4 +241,4 @@ def _root_file(
     ready |= {e.locale: e for e in prepare(project, model, kept)}
     editions = [(loc, ready[loc].messages, ready[loc].context) for loc in locales]
     pdfs = {a.locale: a.path for a in artifacts if a.kind == "pdf"}
-    return root_file(project.templates_dir, editions, pdfs)
+    return root_file(project.templates_dir, editions, pdfs, base_url)

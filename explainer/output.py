@@ -76,13 +76,15 @@ def write_files(root: Path, files: list[OutputFile], log: Log) -> list[Artifact]
     return artifacts
 
 
-def write_manifest(root: Path, artifacts: list[Artifact]) -> None:
-    """Write manifest.json listing `artifacts` sorted by path."""
+def write_manifest(root: Path, artifacts: list[Artifact], base_url: str | None = None) -> None:
+    """Write manifest.json listing `artifacts` sorted by path, each with its `url` if known."""
     entries = []
     for artifact in sorted(artifacts, key=lambda a: a.path):
-        entry = asdict(artifact)
+        entry: dict[str, object] = asdict(artifact)
         if entry["section"] is None:
             del entry["section"]
+        if base_url is not None:
+            entry["url"] = base_url + artifact.path
         entries.append(entry)
     text = json.dumps({"artifacts": entries}, indent=2, ensure_ascii=False) + "\n"
     write_text(root / MANIFEST, text)
@@ -91,8 +93,11 @@ def write_manifest(root: Path, artifacts: list[Artifact]) -> None:
 def read_manifest(root: Path) -> list[Artifact]:
     """Return the artefacts listed in an existing manifest (none if unreadable)."""
     try:
-        return [Artifact(**entry) for entry in manifest_entries(root) or []]
-    except TypeError:  # an entry with other keys, or not a mapping
+        return [
+            Artifact(**{k: v for k, v in entry.items() if k != "url"})
+            for entry in manifest_entries(root) or []
+        ]
+    except (TypeError, AttributeError):  # an entry with other keys, or not a mapping
         return []
 
 

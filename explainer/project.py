@@ -17,6 +17,9 @@ ROOT_INDEX = "index.html"
 BILINGUAL_LOCALES = ("id", "en")
 BILINGUAL_FOLDER = "bilingual"
 EMBED_FOLDER = "embed"
+CLAIMS_FOLDER = "claims"
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,16 @@ def bilingual_pdf_path() -> str:
 def card_path(section: str) -> str:
     """Return the path of a card's iframe page, relative to its edition folder."""
     return f"{EMBED_FOLDER}/{section}.html"
+
+
+def claim_path(dispute_id: str) -> str:
+    """Return the path of a disputed claim's own page, relative to its edition folder."""
+    return f"{CLAIMS_FOLDER}/{dispute_id}.html"
+
+
+def oembed_path(section: str) -> str:
+    """Return the path of a card's oEmbed JSON, relative to its edition folder."""
+    return f"{EMBED_FOLDER}/{section}.oembed.json"
 
 
 def fragment_path(section: str) -> str:

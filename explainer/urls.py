@@ -12,6 +12,7 @@ templates produce, and (by `check`) to the template files themselves.
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -51,6 +52,35 @@ def web_url_problem(url: str) -> str | None:
     if not host:
         return f"the web address has no host: {url!r}"
     return None
+
+
+def base_url_problem(url: str) -> str | None:
+    """Return why `url` cannot be the address the output is published at, or None."""
+    problem = web_url_problem(url)
+    if problem:
+        return problem
+    parts = urlsplit(url)
+    if parts.query or parts.fragment or "#" in url or "?" in url:
+        return f"the site's address may not have a query or a fragment: {url!r}"
+    if not url.endswith("/"):
+        return f"the site's address is a folder and ends with '/': {url!r}"
+    return None
+
+
+def site_link(base_url: str | None, here: str, target: str) -> str:
+    """Return the address of `target` for a link in `here` (both paths in the output).
+
+    With the site's address, the link is absolute (what canonical, hreflang, og:url,
+    JSON-LD and pasted fragments need); without it, relative to `here`.
+    """
+    path, hash_, fragment = target.partition("#")
+    if base_url is not None:
+        return base_url + path + hash_ + fragment
+    if path == here:
+        relative = posixpath.basename(path)
+    else:
+        relative = posixpath.relpath(path, posixpath.dirname(here) or ".")
+    return relative + hash_ + fragment
 
 
 def _scheme(value: str) -> str | None:

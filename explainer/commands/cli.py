@@ -44,6 +44,13 @@ def _parser() -> argparse.ArgumentParser:
         help="build only this locale (repeatable; default: all)",
     )
     build.add_argument("--no-pdf", action="store_true", help="write the HTML only")
+    build.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="the address dist/ is published at, ending in / (default: data/edition.yaml's "
+        "base_url); makes canonical, hreflang, og:url, JSON-LD, embed codes and the "
+        "fragments' links absolute and adds sitemap.xml, robots.txt and oEmbed",
+    )
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build.add_argument(
         "--paper", choices=PAPER_SIZES, default="a4", help="PDF page size (default: a4)"
@@ -150,6 +157,7 @@ def _run(args: argparse.Namespace) -> int:
             locales=args.locales,
             pdf=not args.no_pdf,
             strict=args.strict,
+            base_url=args.base_url,
             log=progress,
             warn=_say,
             print_options=PrintOptions(paper=args.paper, variant=args.pdf_variant),

@@ -24,6 +24,8 @@ class Edition:
     # The locales whose PDFs the output will hold (None: every edition's), so
     # the page links only to PDFs that exist.
     pdfs: frozenset[str] | None = None
+    # The address the output is published at (None: every link stays relative).
+    base_url: str | None = None
 
 
 def edition_date(model: Explainer) -> dt.date:

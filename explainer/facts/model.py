@@ -322,6 +322,8 @@ class Imprint:
     licence_url: str | None = None
     method: str = ""
     keywords: tuple[str, ...] = ()
+    # The address the output is published at (a folder, ending in "/"), if known.
+    base_url: str | None = None
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,13 @@ PROPERTIES: dict[str, dict[str, Schema]] = {
         "licence": plain("The licence's short name, e.g. CC BY 4.0."),
         "licence_url": {"type": "string", "format": "uri", "description": "The licence's text."},
         "method": plain("The name of the method the explainer describes, e.g. 7 PAS."),
+        "base_url": {
+            "type": "string",
+            "format": "uri",
+            "pattern": "^https?://[^?#\\s]+/$",
+            "description": "The address the output is published at, ending in /; "
+            "`explainer build --base-url` overrides it.",
+        },
         "keywords": {
             "type": "array",
             "minItems": 1,

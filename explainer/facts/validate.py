@@ -41,10 +41,18 @@ from explainer.facts.model import (
     Topic,
 )
 from explainer.facts.reader import Reader
-from explainer.urls import web_url_problem
+from explainer.urls import base_url_problem, web_url_problem
 
 # The keys each kind of entry may have (also the source of data/schema.json).
-EDITION_KEYS = ("date", "publisher", "licence", "licence_url", "method", "keywords")
+EDITION_KEYS = (
+    "date",
+    "publisher",
+    "licence",
+    "licence_url",
+    "method",
+    "keywords",
+    "base_url",
+)
 SOURCE_KEYS = (
     "id",
     "outlet",
@@ -190,7 +198,18 @@ def _edition(r: Reader) -> Imprint:
         licence_url=_web_url(r, obj, "licence_url", key),
         method=r.string(obj, "method", key),
         keywords=_keywords(r, obj, key),
+        base_url=_base_url(r, obj, key),
     )
+
+
+def _base_url(r: Reader, obj: dict[str, Any], key: KeyPath) -> str | None:
+    """Return the site's address if it is one the output can be published at."""
+    url = r.string(obj, "base_url", key, required=False) or None
+    problem = base_url_problem(url) if url else None
+    if problem:
+        r.fail((*key, "base_url"), problem)
+        return None
+    return url
 
 
 def _keywords(r: Reader, obj: dict[str, Any], key: KeyPath) -> tuple[str, ...]:

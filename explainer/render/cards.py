@@ -31,9 +31,11 @@ from explainer.context.localize import (
 )
 from explainer.i18n.catalogs import Messages
 from explainer.i18n.format import N_, translate
-from explainer.project import card_path, fragment_path
+from explainer.project import card_path, fragment_path, oembed_path, page_path
 from explainer.render.environment import render
 from explainer.render.files import OutputFile
+from explainer.render.oembed import oembed_file, oembed_json
+from explainer.urls import site_link
 
 SECTIONS = ("about", "steps", "results", "disputes", "sources")
 CARDS = (*SECTIONS, "all")
@@ -101,6 +103,8 @@ class Card:
     section: str
     page: str
     fragment: str
+    # The card's oEmbed answer (only with the site's address).
+    oembed: str | None = None
 
 
 def card_title(context: Context, messages: Messages, section: str) -> str:
@@ -120,19 +124,23 @@ def snippet(src: str, title: str, height: int) -> str:
     return f"{iframe}\n{_HOST_SCRIPT}"
 
 
-def embed_codes(context: Context, messages: Messages) -> dict[str, EmbedCode]:
-    """Return the embed code of every card, with addresses relative to the page."""
+def embed_codes(
+    context: Context, messages: Messages, base_url: str | None = None
+) -> dict[str, EmbedCode]:
+    """Return the embed code of every card (relative to the page without a base URL)."""
     codes = {}
+    page = page_path(context["lang"])
     for section in CARDS:
         title = card_title(context, messages, section)
-        src, height = card_path(section), FALLBACK_HEIGHTS[section]
+        src = site_link(base_url, page, f"{context['lang']}/{card_path(section)}")
+        height = FALLBACK_HEIGHTS[section]
         heading = translate(messages, TITLES[section], method=context["method"])
         codes[section] = EmbedCode(
             section,
             title,
             heading,
             src,
-            fragment_path(section),
+            site_link(base_url, page, f"{context['lang']}/{fragment_path(section)}"),
             height,
             snippet(src, title, height),
         )
@@ -246,26 +254,44 @@ def _card(
     section: str,
 ) -> Card:
     """Render one card as an iframe page and as a fragment."""
+    base_url, lang = extras["base_url"], context["lang"]
+    here = f"{lang}/{card_path(section)}"
+    oembed_href = site_link(base_url, here, f"{lang}/{oembed_path(section)}") if base_url else None
     card_vars = {
         **extras,
+        "oembed_href": oembed_href,
         "card": True,
         "section": section,
         "card_title": card_title(context, messages, section),
         "card_sources": cited_sources(context, charts, section),
-        "full_page_href": "../index.html",
+        "here": here,
+        "full_page_href": site_link(base_url, here, page_path(lang)),
     }
     page = render(templates_dir, EMBED_TEMPLATE, context, messages, **card_vars)
     prefix = fragment_prefix(context["lang"], section)
+    fragment_vars = {**card_vars, "here": f"{context['lang']}/{fragment_path(section)}"}
     fragment = render(
-        templates_dir, FRAGMENT_TEMPLATE, context, messages, **card_vars, id_prefix=prefix
+        templates_dir, FRAGMENT_TEMPLATE, context, messages, **fragment_vars, id_prefix=prefix
     )
-    return Card(section, page, fragment)
+    code: EmbedCode = extras["embed_codes"][section]
+    oembed = None
+    if base_url:
+        oembed = oembed_json(
+            src=code.src,
+            title=code.title,
+            height=code.height,
+            provider=extras["imprint"].publisher,
+            provider_url=base_url,
+        )
+    return Card(section, page, fragment, oembed)
 
 
 def card_files(locale: str, cards: list[Card]) -> list[OutputFile]:
     """Return the files of one edition's cards, under <locale>/embed/."""
     files = []
     for card in cards:
+        if card.oembed is not None:
+            files.append(oembed_file(locale, card.section, card.oembed))
         files.append(
             OutputFile(
                 f"{locale}/{card_path(card.section)}", locale, "embed", card.page, card.section

@@ -30,7 +30,11 @@ def chart_cards(charts: ChartsCtx) -> list[tuple[str, ChartCtx | TimelineCtx]]:
 
 
 def chart_card_files(
-    templates_dir: Path, context: Context, messages: Messages, charts: ChartsCtx
+    templates_dir: Path,
+    context: Context,
+    messages: Messages,
+    charts: ChartsCtx,
+    base_url: str | None = None,
 ) -> list[OutputFile]:
     """Render the chart cards of one edition."""
     locale = context["lang"]
@@ -41,6 +45,8 @@ def chart_card_files(
             CARD_TEMPLATE,
             context,
             messages,
+            here=f"{locale}/{card_path(section)}",
+            base_url=base_url,
             medium="screen",
             charts=charts,
             chart=chart,

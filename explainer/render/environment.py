@@ -23,7 +23,7 @@ from explainer.errors import InputError, Problem
 from explainer.i18n.catalogs import Messages
 from explainer.i18n.format import N_
 from explainer.placeholders import PlaceholderError, pieces, substitute
-from explainer.urls import check_rendered
+from explainer.urls import check_rendered, site_link
 
 # NOTE: PDF page footer. {page} is the page number and {pages} the number of pages, e.g. 3
 # and 12.
@@ -76,11 +76,25 @@ def environment(templates_dir: Path) -> jinja2.Environment:
     # Our own callables, not Jinja's i18n extension: they fill {name} placeholders
     # and fall back to the English when a translation's placeholders are broken.
     env.globals.update(_=gettext, gettext=gettext, ngettext=ngettext, pgettext=pgettext)
+    env.globals["url"] = output_url
     env.filters["minify_css"] = lambda css: Markup(minify_css(str(css)))
     env.globals["page_counter_css"] = lambda: page_counter_css(
         _MESSAGES.get().gettext(PAGE_COUNTER), PAGE_COUNTER
     )
     return env
+
+
+@jinja2.pass_context
+def output_url(context: jinja2.runtime.Context, target: str) -> str:
+    """Return the address of output file `target` (a path in dist/, maybe with #fragment).
+
+    Relative to the file being rendered (`here`), or absolute under `base_url` when the
+    build has one.
+    """
+    here = context.get("here")
+    if here is None:
+        raise jinja2.UndefinedError("url() needs `here`, the path of the file being rendered")
+    return site_link(context.get("base_url"), here, target)
 
 
 def css_string(text: str) -> str:

@@ -11,6 +11,7 @@ from explainer.i18n.checks import real_fallbacks
 from explainer.project import page_path, pdf_name
 from explainer.render.cards import Card, card_files, render_cards
 from explainer.render.chart_cards import chart_card_files
+from explainer.render.claims import claim_files
 from explainer.render.environment import render
 from explainer.render.files import OutputFile
 from explainer.render.site import page_extras
@@ -32,11 +33,13 @@ def page_vars(edition: Edition, model: Explainer, medium: str) -> dict[str, Any]
     """Return what the page template needs besides the edition's context (the cards too)."""
     has_pdf = edition.pdfs is None or edition.locale in edition.pdfs
     return {
+        "base_url": edition.base_url,
+        "here": page_path(edition.locale),
         "imprint": model.imprint,
         "pdf_href": pdf_name(edition.locale) if has_pdf else None,
         "partial_translation": bool(real_fallbacks(edition.messages)),
         "charts": edition.charts[medium],
-        **page_extras(model, edition.messages, edition.context, pdf_name, edition.pdfs),
+        **page_extras(model, edition, pdf_name),
     }
 
 
@@ -68,7 +71,10 @@ def edition_files(templates_dir: Path, edition: Edition, model: Explainer) -> li
         render_page(templates_dir, edition, model, "screen"),
     )
     charts = chart_card_files(
-        templates_dir, edition.context, edition.messages, edition.charts["screen"]
+        templates_dir, edition.context, edition.messages, edition.charts["screen"], edition.base_url
     )
     cards = card_files(edition.locale, edition_cards(templates_dir, edition, model))
-    return [page, *charts, *cards]
+    claims = claim_files(
+        templates_dir, model, edition.context, edition.messages, page_vars(edition, model, "screen")
+    )
+    return [page, *charts, *cards, *claims]

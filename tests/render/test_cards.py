@@ -24,7 +24,7 @@ from explainer.render.cards import (
 )
 from explainer.render.environment import minify_css
 from explainer.render.page import edition_cards
-from explainer.render.site import json_ld
+from explainer.render.structured import script_json
 
 
 def english() -> Messages:
@@ -107,14 +107,11 @@ def test_minify_css_keeps_strings_and_drops_comments() -> None:
     )
 
 
-def test_json_ld_cannot_end_its_script_element(project: Project) -> None:
-    model, _ = load_model(project)
-    (edition,) = prepare(project, model, ["en"])
-    text = str(json_ld(model, edition.messages, edition.context))
-    assert "<" not in text and ">" not in text
-    graph = json.loads(text)["@graph"]
-    assert graph[0]["@type"] == "Article"
-    assert sum(n["@type"] == "ClaimReview" for n in graph) == len(model.disputes)
+def test_json_ld_cannot_end_its_script_element() -> None:
+    data = {"claimReviewed": "</script><script>alert(1)</script><!-- & -->"}
+    text = str(script_json(data))
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == data
 
 
 def test_check_renders_the_cards(project_copy: Project) -> None:

@@ -278,9 +278,13 @@ def test_the_page_has_alternates_and_social_metadata(dist: Path) -> None:
         assert doc.find("html", lang=locale)
         alternates = {a["hreflang"]: a["href"] for a in doc.find("link", rel="alternate")}
         assert alternates == {
-            **{e: f"../{e}/index.html" for e in editions},
+            **{e: "index.html" if e == locale else f"../{e}/index.html" for e in editions},
             "x-default": "../index.html",
         }
+        assert doc.find("link", rel="canonical", href="index.html")
+        assert not doc.find("meta", property="og:url"), "og:url must be absolute"
+        og_locale = {"en": "en_US", "id": "id_ID"}[locale]
+        assert doc.find("meta", property="og:locale", content=og_locale)
         for prop in ("og:title", "og:description", "og:type", "og:locale"):
             assert doc.find("meta", property=prop), prop
         for name in ("twitter:card", "twitter:title", "twitter:description"):
@@ -290,18 +294,32 @@ def test_the_page_has_alternates_and_social_metadata(dist: Path) -> None:
         assert doc.find("a", href=f"ok-oce-explainer-{locale}.pdf", type="application/pdf")
 
 
-def test_the_page_describes_each_dispute_as_a_claim_review(dist: Path) -> None:
+def _json_ld(path: Path) -> list[dict[str, Any]]:
+    doc = parse_file(path)
+    return [json.loads(t) for a, t in doc.scripts if a.get("type") == "application/ld+json"]
+
+
+def test_the_page_is_a_news_article_and_each_claim_has_a_page_with_one_claim_review(
+    dist: Path,
+) -> None:
+    """Google reads one ClaimReview per page: the page has none, each claim's page one."""
     for locale in locales(dist):
+        (article,) = _json_ld(dist / locale / "index.html")
+        assert article["@type"] == "NewsArticle" and article["inLanguage"] == locale
+        assert article["datePublished"] and article["dateModified"]
+        assert article["author"]["name"] and article["publisher"]["name"]
         doc = parse_file(dist / locale / "index.html")
-        blocks = [t for a, t in doc.scripts if a.get("type") == "application/ld+json"]
-        assert len(blocks) == 1
-        graph = json.loads(blocks[0])["@graph"]
-        articles = [n for n in graph if n["@type"] == "Article"]
-        reviews = [n for n in graph if n["@type"] == "ClaimReview"]
-        assert len(articles) == 1 and articles[0]["inLanguage"] == locale
         disputes = [a["id"] for t, a in doc.tags if t == "article" and "id" in a]
-        assert [r["@id"] for r in reviews] == [f"#{d}" for d in disputes]
-        for review in reviews:
+        claims = sorted(
+            e["path"] for e in manifest(dist) if e["kind"] == "claim" and e["locale"] == locale
+        )
+        # Every dispute but a claim no one made (a silence) has its page.
+        assert 0 < len(claims) <= len(disputes)
+        for path in claims:
+            (review,) = _json_ld(dist / path)
+            assert review["@type"] == "ClaimReview"
+            assert review["url"] == Path(path).name, "relative without a base URL"
+            assert f"dispute-{Path(path).stem}" in disputes
             assert review["claimReviewed"]
             assert review["itemReviewed"]["author"]["name"]
             assert re.match(r"^\d{4}(-\d{2}){0,2}$", review["itemReviewed"]["datePublished"])

@@ -1,0 +1,68 @@
+"""A page per disputed claim: `<locale>/claims/<id>.html` (kind "claim").
+
+Google reads one ClaimReview per page, so each claim the explainer reports gets a
+small page of its own with both sides, the sources they cite and that claim's
+ClaimReview (see `structured`). It is a standalone card too: it tells an iframe
+host its height like the other cards.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from explainer.context.localize import Context, DisputeCtx, SourceCtx
+from explainer.facts.model import Explainer
+from explainer.i18n.catalogs import Messages
+from explainer.project import claim_path, page_path
+from explainer.render.environment import render
+from explainer.render.files import OutputFile
+from explainer.render.structured import claim_review_ld
+from explainer.urls import site_link
+
+TEMPLATE = "pages/claim.html"
+
+
+def claim_sources(context: Context, dispute: DisputeCtx) -> list[SourceCtx]:
+    """Return the sources either side of a dispute cites (its quotes too), in page order."""
+    sides = [s for s in (dispute["claim"], dispute["response"]) if not s["silent"]]
+    numbers = {r["number"] for s in sides for r in (*s["cites"], *(q["cite"] for q in s["quotes"]))}
+    return [s for s in context["sources"] if s["number"] in numbers]
+
+
+def claim_files(
+    templates_dir: Path,
+    model: Explainer,
+    context: Context,
+    messages: Messages,
+    extras: dict[str, Any],
+) -> list[OutputFile]:
+    """Render the page of every disputed claim of an edition (not of a claim no one made)."""
+    locale, base = context["lang"], extras["base_url"]
+    files = []
+    for fact, shown in zip(model.disputes, context["disputes"], strict=True):
+        if fact.claim.silence:
+            continue
+        here = f"{locale}/{claim_path(fact.id)}"
+        page = page_path(locale) + f"#dispute-{fact.id}"
+        html = render(
+            templates_dir,
+            TEMPLATE,
+            context,
+            messages,
+            **{
+                **extras,
+                "card": True,
+                "here": here,
+                "dispute": shown,
+                "card_sources": claim_sources(context, shown),
+                "full_page_href": site_link(base, here, page),
+                "alternates": [
+                    (e["lang"], site_link(base, here, f"{e['lang']}/{claim_path(fact.id)}"))
+                    for e in context["editions"]
+                ],
+                "claim_ld": claim_review_ld(model, messages, context, (fact, shown), base, here),
+            },
+        )
+        files.append(OutputFile(here, locale, "claim", html, f"claim-{fact.id}"))
+    return files

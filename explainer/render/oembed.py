@@ -1,0 +1,51 @@
+"""oEmbed: a static JSON per card, so a CMS that is given a card's address embeds it.
+
+`<locale>/embed/<section>.oembed.json` (kind "oembed") answers what an oEmbed
+endpoint would for the card (type "rich", an <iframe> as `html`); each card names
+its JSON in a `<link rel="alternate" type="application/json+oembed">`. oEmbed
+needs absolute addresses, so these exist only with the site's address.
+WordPress puts such an <iframe> in a sandbox and adds `#?secret=…`; the card
+answers WordPress's embed protocol (see templates/partials/card_resize.html).
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+
+from explainer.project import oembed_path
+from explainer.render.files import OutputFile
+
+VERSION = "1.0"
+# The width an oEmbed consumer is told; the card itself fills any width.
+WIDTH = 600
+CACHE_AGE = 86400
+
+
+def oembed_html(src: str, title: str, height: int) -> str:
+    """Return the <iframe> an oEmbed consumer inserts (only what WordPress keeps of it)."""
+    return (
+        f'<iframe src="{escape(src)}" title="{escape(title)}" width="{WIDTH}"'
+        f' height="{height}" frameborder="0" scrolling="no"></iframe>'
+    )
+
+
+def oembed_json(*, src: str, title: str, height: int, provider: str, provider_url: str) -> str:
+    """Return the oEmbed answer of one card."""
+    answer = {
+        "version": VERSION,
+        "type": "rich",
+        "title": title,
+        "provider_name": provider,
+        "provider_url": provider_url,
+        "html": oembed_html(src, title, height),
+        "width": WIDTH,
+        "height": height,
+        "cache_age": CACHE_AGE,
+    }
+    return json.dumps(answer, ensure_ascii=False, indent=1) + "\n"
+
+
+def oembed_file(locale: str, section: str, text: str) -> OutputFile:
+    """Return a card's oEmbed JSON as an output file."""
+    return OutputFile(f"{locale}/{oembed_path(section)}", locale, "oembed", text, section)

@@ -1,0 +1,191 @@
+"""Published at a real address (`--base-url`): every address the web reads elsewhere is
+absolute, and the site gets sitemap.xml, robots.txt and oEmbed.
+
+One HTML-only build with a base URL serves these tests (PDFs do not carry these
+addresses); `dist` (no base URL) shows the same outputs stay relative.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
+
+import pytest
+import xmlschema
+
+from explainer.build import build
+from explainer.errors import UsageError
+from explainer.project import Project
+from tests.support import ROOT, clean_environment, manifest, parse_file, shared_folder
+
+BASE = "https://news.example/okoce/"
+SCHEMA = Path(__file__).parent / "data" / "sitemap.xsd"
+# Where a web address must be absolute: these keys anywhere in JSON-LD or oEmbed JSON.
+URL_KEYS = {"url", "@id", "provider_url", "thumbnail_url"}
+_SRC_OR_HREF = re.compile(r"""\b(?:src|href)=["']([^"']*)["']""")
+
+
+def _build_with_base(out: Path) -> None:
+    with clean_environment():
+        build(Project(ROOT), out, pdf=False, base_url=BASE, log=lambda _: None)
+
+
+@pytest.fixture(scope="session")
+def dist_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An HTML-only build published at BASE."""
+    return shared_folder(tmp_path_factory, "dist-base", _build_with_base)
+
+
+def _entries(dist: Path, *kinds: str) -> list[dict[str, Any]]:
+    return [e for e in manifest(dist) if e["kind"] in kinds]
+
+
+def _json_urls(data: Any) -> Iterator[str]:
+    """Yield every value of a URL key (and every src/href in an oEmbed `html`)."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in URL_KEYS and isinstance(value, str):
+                yield value
+            elif key == "html" and isinstance(value, str):
+                yield from _SRC_OR_HREF.findall(value)
+            else:
+                yield from _json_urls(value)
+        if "mainEntityOfPage" in data and isinstance(data["mainEntityOfPage"], str):
+            yield data["mainEntityOfPage"]
+    elif isinstance(data, list):
+        for item in data:
+            yield from _json_urls(item)
+
+
+def _addresses(path: Path, kind: str) -> Iterator[tuple[str, str]]:
+    """Yield (where, address) for every address of an HTML output that must be absolute."""
+    doc = parse_file(path)
+    for attrs in doc.find("link"):
+        if attrs.get("rel") in ("canonical", "alternate"):
+            yield f"link rel={attrs['rel']}", attrs["href"]
+    for attrs in doc.find("meta"):
+        prop = attrs.get("property", attrs.get("name", ""))
+        if prop in ("og:url", "og:image", "twitter:image"):
+            yield prop, attrs["content"]
+    for attrs, text in doc.scripts:
+        if attrs.get("type") == "application/ld+json":
+            yield from (("JSON-LD", url) for url in _json_urls(json.loads(text)))
+    for element in doc.select("code"):
+        if "data-okx-src" in element.attrs:
+            yield "embed code", element.attrs["data-okx-src"]
+            for url in _SRC_OR_HREF.findall(html.unescape(element.text)):
+                yield "embed code", url
+    if kind == "fragment":
+        for attrs in doc.find("a"):
+            if not attrs.get("href", "#").startswith("#"):
+                yield "fragment link", attrs["href"]
+
+
+def test_no_relative_address_remains_where_the_web_expects_an_absolute_one(
+    dist_base: Path,
+) -> None:
+    checked, relative = 0, []
+    for entry in _entries(dist_base, "page", "embed", "fragment", "claim", "index"):
+        for where, url in _addresses(dist_base / entry["path"], entry["kind"]):
+            checked += 1
+            if not url.startswith(BASE) and not url.startswith("https://creativecommons.org/"):
+                relative.append(f"{entry['path']}: {where}: {url!r}")
+    for entry in _entries(dist_base, "oembed"):
+        answer = json.loads((dist_base / entry["path"]).read_text(encoding="utf-8"))
+        for url in _json_urls(answer):
+            checked += 1
+            if not url.startswith(BASE):
+                relative.append(f"{entry['path']}: {url!r}")
+    assert checked > 150, checked  # the test looked at something
+    assert not relative, "\n".join(relative)
+
+
+def test_without_a_base_url_the_same_addresses_stay_relative(dist: Path) -> None:
+    for entry in _entries(dist, "page", "embed", "fragment", "claim"):
+        for where, url in _addresses(dist / entry["path"], entry["kind"]):
+            assert not url.startswith("http") or "creativecommons" in url, (entry["path"], where)
+    assert not _entries(dist, "oembed", "sitemap", "robots")
+
+
+def test_each_card_and_the_page_name_themselves_and_each_other(dist_base: Path) -> None:
+    page = parse_file(dist_base / "id" / "index.html")
+    assert page.find("link", rel="canonical", href=f"{BASE}id/index.html")
+    assert page.find("meta", property="og:url", content=f"{BASE}id/index.html")
+    hreflang = {a["hreflang"]: a["href"] for a in page.find("link", rel="alternate")}
+    assert hreflang == {
+        "id": f"{BASE}id/index.html",
+        "en": f"{BASE}en/index.html",
+        "x-default": f"{BASE}index.html",
+    }
+    card = parse_file(dist_base / "en" / "embed" / "steps.html")
+    assert card.find("link", rel="canonical", href=f"{BASE}en/embed/steps.html")
+    (discovery,) = card.find("link", type="application/json+oembed")
+    assert discovery["href"] == f"{BASE}en/embed/steps.oembed.json"
+    fragment = parse_file(dist_base / "en" / "embed" / "steps.fragment.html")
+    assert {"href": f"{BASE}en/index.html"}.items() <= fragment.find("a")[0].items()
+
+
+def test_every_artefact_has_its_url_in_the_manifest(dist_base: Path) -> None:
+    entries = manifest(dist_base)
+    assert entries and all(e["url"] == BASE + e["path"] for e in entries)
+
+
+def test_the_sitemap_validates_and_lists_every_page_with_its_translations(
+    dist_base: Path,
+) -> None:
+    sitemap = dist_base / "sitemap.xml"
+    xmlschema.XMLSchema(SCHEMA).validate(sitemap)
+    pages = {BASE + e["path"] for e in _entries(dist_base, "page", "index", "claim")}
+    loc = "{http://www.sitemaps.org/schemas/sitemap/0.9}loc"
+    locs = {e.text for e in ElementTree.parse(sitemap).iter(loc)}
+    assert locs == pages
+    text = sitemap.read_text(encoding="utf-8")
+    page = text[text.index(f"<loc>{BASE}en/index.html</loc>") :].split("</url>")[0]
+    for lang, path in (
+        ("id", "id/index.html"),
+        ("en", "en/index.html"),
+        ("x-default", "index.html"),
+    ):
+        assert f'hreflang="{lang}" href="{BASE}{path}"' in page
+    robots = (dist_base / "robots.txt").read_text(encoding="utf-8")
+    assert f"Sitemap: {BASE}sitemap.xml" in robots.splitlines()
+
+
+def test_the_sitemap_schema_rejects_a_relative_address(dist_base: Path) -> None:
+    text = (dist_base / "sitemap.xml").read_text(encoding="utf-8")
+    broken = text.replace(f"<loc>{BASE}en/index.html", "<loc>en/index.html", 1)
+    assert not xmlschema.XMLSchema(SCHEMA).is_valid(broken)
+
+
+def test_oembed_answers_are_rich_iframes_with_their_size(dist_base: Path) -> None:
+    cards = _entries(dist_base, "oembed")
+    assert {e["section"] for e in cards} >= {"about", "steps", "results", "disputes", "all"}
+    for entry in cards:
+        answer = json.loads((dist_base / entry["path"]).read_text(encoding="utf-8"))
+        assert answer["version"] == "1.0" and answer["type"] == "rich"
+        assert answer["title"] and answer["provider_name"]
+        assert isinstance(answer["width"], int) and isinstance(answer["height"], int)
+        src = f"{BASE}{entry['locale']}/embed/{entry['section']}.html"
+        assert answer["html"].startswith(f'<iframe src="{src}"')
+        assert "<script" not in answer["html"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://news.example/ ok/",
+        "https://news.example/okoce",
+        "https://x/?a=1/",
+        "ftp://x/",
+        "/okoce/",
+    ],
+)
+def test_a_base_url_that_is_not_a_folder_address_is_refused(url: str, tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="--base-url"):
+        build(Project(ROOT), tmp_path / "out", pdf=False, base_url=url, log=lambda _: None)
+    assert not (tmp_path / "out").exists()
