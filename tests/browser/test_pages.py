@@ -27,7 +27,7 @@ pytestmark = BROWSER_MARKS
 
 
 def _html_outputs(dist: Path) -> list[str]:
-    return [e["path"] for e in manifest(dist) if e["kind"] in ("page", "embed", "index")]
+    return [e["path"] for e in manifest(dist) if e["kind"] in ("page", "embed", "index", "claim")]
 
 
 def test_every_page_and_card_passes_axe(dist: Path, site: str, browser: Any) -> None:
