@@ -34,6 +34,7 @@ from explainer.i18n.format import N_, translate
 from explainer.project import card_path, fragment_path, oembed_path, page_path
 from explainer.render.environment import render
 from explainer.render.files import OutputFile
+from explainer.render.oembed import WIDTH as OEMBED_WIDTH
 from explainer.render.oembed import oembed_file, oembed_json
 from explainer.urls import site_link
 
@@ -59,24 +60,56 @@ TITLES = {
     "all": TITLE,
 }
 
-# The height an iframe keeps when the host page strips the resizing script:
-# enough to show the start of the card, which then scrolls inside the frame.
-FALLBACK_HEIGHTS = {
-    "about": 900,
-    "steps": 640,
-    "results": 900,
-    "disputes": 900,
-    "sources": 640,
-    "all": 900,
-}
 
-# Runs on the host page: resizes our iframes, and only on messages from them.
+@dataclass(frozen=True)
+class Heights:
+    """A card's iframe height on phones (up to 400 CSS px wide) and desktops (1024 and up)."""
+
+    phone: int
+    desktop: int
+
+
+# The height an iframe has before the card first reports its own, and keeps where the
+# host page strips scripts: about one screen, so the card's start shows and the rest
+# scrolls inside the frame; less where the whole card is shorter than that.
+FALLBACK_HEIGHTS = {
+    "about": Heights(600, 900),
+    "steps": Heights(600, 960),
+    "results": Heights(600, 900),
+    "disputes": Heights(600, 900),
+    "sources": Heights(600, 700),
+    "all": Heights(600, 900),
+}
+# The viewport widths between which the height goes from `phone` to `desktop`.
+PHONE_WIDTH, DESKTOP_WIDTH = 400, 1024
+
+# NOTE: Link under an embedded card, shown where a site or a feed reader drops the frame
+# or its script; it opens the card on its own. {title} is the card's title, e.g.
+# “OK OCE explained: Sources”.
+FALLBACK_LINK = N_("Read “{title}” on its own page")
+# NOTE: Button on an AMP page (Google's format for fast mobile pages) under an embedded
+# card that does not fit the space the page gave it; it lets the card grow to its full
+# length.
+AMP_OVERFLOW = N_("Show the whole card")
+
+# Runs on the host page, and only trusts messages from our iframes' own windows and
+# origins: {okxHeight} resizes the iframe (and hides the link under it, which readers
+# need only when the frame cannot report), {okxScrollTo} scrolls the page to that offset
+# within the card, less 8 px so the entry does not touch the window's edge (a citation
+# clicked inside it). See templates/partials/card_resize.html.
 _HOST_SCRIPT = """<script>
 addEventListener("message", function (e) {
+  var d = e.data;
+  if (!d || typeof d !== "object") return;
   document.querySelectorAll("iframe[data-okx-embed]").forEach(function (f) {
-    if (e.source === f.contentWindow && e.origin === new URL(f.src).origin &&
-        e.data && typeof e.data.okxHeight === "number") {
-      f.style.height = Math.min(Math.ceil(e.data.okxHeight), 20000) + "px";
+    if (e.source !== f.contentWindow || e.origin !== new URL(f.src).origin) return;
+    if (typeof d.okxHeight === "number" && isFinite(d.okxHeight) && d.okxHeight >= 0) {
+      f.style.height = Math.ceil(d.okxHeight) + "px";
+      var link = f.nextElementSibling;
+      if (link && link.hasAttribute("data-okx-fallback")) link.hidden = true;
+    }
+    if (typeof d.okxScrollTo === "number" && isFinite(d.okxScrollTo)) {
+      scrollTo(scrollX, f.getBoundingClientRect().top + scrollY + d.okxScrollTo - 8);
     }
   });
 });
@@ -92,8 +125,11 @@ class EmbedCode:
     section_title: str
     src: str
     fragment: str
-    height: int
+    heights: Heights
     snippet: str
+    amp: str
+    # What an oEmbed consumer inserts (see oembed_snippet).
+    oembed: str
 
 
 @dataclass(frozen=True)
@@ -115,13 +151,71 @@ def card_title(context: Context, messages: Messages, section: str) -> str:
     return context["title"] + ": " + title
 
 
-def snippet(src: str, title: str, height: int) -> str:
-    """Return the copy-paste embed code of a card."""
+def height_style(heights: Heights) -> str:
+    """Return a CSS height that goes from the phone to the desktop height with the viewport.
+
+    A plain pixel height comes first, for browsers without clamp().
+    """
+    if heights.phone == heights.desktop:
+        return f"height:{heights.desktop}px"
+    rise, run = heights.desktop - heights.phone, DESKTOP_WIDTH - PHONE_WIDTH
+    between = f"calc({heights.phone}px + (100vw - {PHONE_WIDTH}px) * {rise} / {run})"
+    return (
+        f"height:{heights.desktop}px;"
+        f"height:clamp({heights.phone}px, {between}, {heights.desktop}px)"
+    )
+
+
+def snippet(src: str, title: str, heights: Heights, link_text: str) -> str:
+    """Return the copy-paste embed code of a card: the iframe, a link, the host script."""
     iframe = (
         f'<iframe src="{escape(src)}" title="{escape(title)}" loading="lazy" data-okx-embed'
-        f' style="display:block;width:100%;height:{height}px;border:0"></iframe>'
+        f' style="display:block;width:100%;{height_style(heights)};border:0"></iframe>'
     )
-    return f"{iframe}\n{_HOST_SCRIPT}"
+    link = f'<p data-okx-fallback><a href="{escape(src)}">{escape(link_text)}</a></p>'
+    return f"{iframe}\n{link}\n{_HOST_SCRIPT}"
+
+
+def oembed_snippet(src: str, title: str, heights: Heights, link_text: str) -> str:
+    """Return the `html` of a card's oEmbed answer: the iframe, a fallback, the host script.
+
+    A WordPress that discovers the card keeps only the iframe and the blockquote (its
+    class `wp-embedded-content` makes WordPress hide the iframe until the card answers
+    the embed protocol, then hide the blockquote); one that trusts the provider keeps
+    everything, and the host script resizes the iframe.
+    """
+    iframe = (
+        f'<iframe class="wp-embedded-content" src="{escape(src)}" title="{escape(title)}"'
+        f' width="{OEMBED_WIDTH}" height="{heights.desktop}" frameborder="0" scrolling="no"'
+        f' data-okx-embed style="display:block;width:100%;{height_style(heights)};border:0">'
+        "</iframe>"
+    )
+    quote = (
+        '<blockquote class="wp-embedded-content" data-okx-fallback>'
+        f'<a href="{escape(src)}">{escape(link_text)}</a></blockquote>'
+    )
+    return f"{iframe}\n{quote}\n{_HOST_SCRIPT}"
+
+
+def amp_snippet(src: str, title: str, heights: Heights, overflow_text: str) -> str:
+    """Return the embed code of a card for an AMP page: a resizable <amp-iframe>.
+
+    AMP resizes it on the card's "embed-size" message, or, when that would move what
+    the reader is looking at, shows the overflow button. The sandbox lets the card's
+    links open a tab or, on a click, the top page.
+    """
+    sandbox = (
+        "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"
+        " allow-top-navigation-by-user-activation"
+    )
+    return (
+        f'<amp-iframe src="{escape(src)}" title="{escape(title)}" width="auto"'
+        f' height="{heights.phone}" layout="fixed-height" sandbox="{sandbox}"'
+        ' resizable frameborder="0">\n'
+        f'  <div overflow tabindex="0" role="button" aria-label="{escape(overflow_text)}">'
+        f"{escape(overflow_text)}</div>\n"
+        "</amp-iframe>"
+    )
 
 
 def embed_codes(
@@ -133,16 +227,20 @@ def embed_codes(
     for section in CARDS:
         title = card_title(context, messages, section)
         src = site_link(base_url, page, f"{context['lang']}/{card_path(section)}")
-        height = FALLBACK_HEIGHTS[section]
+        heights = FALLBACK_HEIGHTS[section]
         heading = translate(messages, TITLES[section], method=context["method"])
+        link = translate(messages, FALLBACK_LINK, title=title)
+        overflow = translate(messages, AMP_OVERFLOW)
         codes[section] = EmbedCode(
             section,
             title,
             heading,
             src,
             site_link(base_url, page, f"{context['lang']}/{fragment_path(section)}"),
-            height,
-            snippet(src, title, height),
+            heights,
+            snippet(src, title, heights, link),
+            amp_snippet(src, title, heights, overflow),
+            oembed_snippet(src, title, heights, link),
         )
     return codes
 
@@ -277,9 +375,9 @@ def _card(
     oembed = None
     if base_url:
         oembed = oembed_json(
-            src=code.src,
+            html=code.oembed,
             title=code.title,
-            height=code.height,
+            height=code.heights.desktop,
             provider=extras["imprint"].publisher,
             provider_url=base_url,
         )

@@ -11,7 +11,6 @@ answers WordPress's embed protocol (see templates/partials/card_resize.html).
 from __future__ import annotations
 
 import json
-from html import escape
 
 from explainer.project import oembed_path
 from explainer.render.files import OutputFile
@@ -22,15 +21,7 @@ WIDTH = 600
 CACHE_AGE = 86400
 
 
-def oembed_html(src: str, title: str, height: int) -> str:
-    """Return the <iframe> an oEmbed consumer inserts (only what WordPress keeps of it)."""
-    return (
-        f'<iframe src="{escape(src)}" title="{escape(title)}" width="{WIDTH}"'
-        f' height="{height}" frameborder="0" scrolling="no"></iframe>'
-    )
-
-
-def oembed_json(*, src: str, title: str, height: int, provider: str, provider_url: str) -> str:
+def oembed_json(*, html: str, title: str, height: int, provider: str, provider_url: str) -> str:
     """Return the oEmbed answer of one card."""
     answer = {
         "version": VERSION,
@@ -38,7 +29,7 @@ def oembed_json(*, src: str, title: str, height: int, provider: str, provider_ur
         "title": title,
         "provider_name": provider,
         "provider_url": provider_url,
-        "html": oembed_html(src, title, height),
+        "html": html,
         "width": WIDTH,
         "height": height,
         "cache_age": CACHE_AGE,

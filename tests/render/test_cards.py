@@ -18,9 +18,13 @@ from explainer.render.cards import (
     CARDS,
     FALLBACK_HEIGHTS,
     Card,
+    Heights,
+    amp_snippet,
     cited_sources,
     embed_codes,
     fragment_prefix,
+    height_style,
+    snippet,
 )
 from explainer.render.environment import minify_css
 from explainer.render.page import edition_cards
@@ -94,9 +98,49 @@ def test_embed_code_has_title_lazy_loading_fallback_height_and_origin_check(
     assert 'title="OK OCE explained: How it works: the 7 PAS steps"' in steps.snippet
     assert steps.section_title == "How it works: the 7 PAS steps"
     assert 'loading="lazy"' in steps.snippet
-    assert f"height:{FALLBACK_HEIGHTS['steps']}px" in steps.snippet
-    assert "e.origin === new URL(f.src).origin" in steps.snippet
-    assert "e.source === f.contentWindow" in steps.snippet
+    assert height_style(FALLBACK_HEIGHTS["steps"]) in steps.snippet
+    assert "e.origin !== new URL(f.src).origin" in steps.snippet
+    assert "e.source !== f.contentWindow" in steps.snippet
+    # No cap: the whole explainer is taller than 20,000 px on a phone.
+    assert "Math.min" not in steps.snippet and "20000" not in steps.snippet
+    link = '<p data-okx-fallback><a href="embed/steps.html">Read “OK OCE explained: How'
+    assert link in steps.snippet
+
+
+def test_the_fallback_height_goes_from_phone_to_desktop() -> None:
+    style = height_style(Heights(600, 900))
+    # A plain height first, for browsers that do not know clamp().
+    assert style.startswith("height:900px;height:clamp(600px, calc(600px + (100vw - 400px)")
+    assert style.endswith("* 300 / 624), 900px)")
+    assert height_style(Heights(700, 700)) == "height:700px"
+    # clamp(MIN, …, MAX) with MIN above MAX is always MIN: phones must not get more.
+    assert all(h.phone <= h.desktop for h in FALLBACK_HEIGHTS.values())
+
+
+def test_the_amp_code_is_a_resizable_amp_iframe_with_an_overflow_button(
+    project: Project,
+) -> None:
+    model, _ = load_model(project)
+    (edition,) = prepare(project, model, ["id"])
+    amp = embed_codes(edition.context, edition.messages)["sources"].amp
+    assert amp.startswith('<amp-iframe src="embed/sources.html" title="Memahami OK OCE: Sumber"')
+    assert 'layout="fixed-height"' in amp and 'width="auto"' in amp and " resizable " in amp
+    sandbox = amp.split('sandbox="', 1)[1].split('"', 1)[0].split()
+    assert {"allow-scripts", "allow-same-origin", "allow-popups"} <= set(sandbox)
+    assert "allow-top-navigation" not in sandbox, "only on a reader's click"
+    button = '<div overflow tabindex="0" role="button" aria-label="Tampilkan seluruh kartu">'
+    assert button + "Tampilkan seluruh kartu</div>" in amp
+
+
+def test_embed_codes_escape_their_addresses_and_titles() -> None:
+    src, title = 'embed/a.html?x="1"&y=<2>', 'A "title" & <more>'
+    for code in (
+        snippet(src, title, Heights(1, 2), title),
+        amp_snippet(src, title, Heights(1, 2), title),
+    ):
+        assert 'src="embed/a.html?x=&quot;1&quot;&amp;y=&lt;2&gt;"' in code
+        assert "A &quot;title&quot; &amp; &lt;more&gt;" in code
+        assert '"title"' not in code and "<more>" not in code
 
 
 def test_minify_css_keeps_strings_and_drops_comments() -> None:

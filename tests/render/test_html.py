@@ -339,10 +339,15 @@ def test_the_page_has_one_embed_panel_with_every_cards_code(dist: Path) -> None:
         for section in CARDS:
             assert f'<code data-okx-src="embed/{section}.html">' in html, (locale, section)
         codes = re.findall(r"<code data-okx-src[^>]*>(.*?)</code>", html, re.S)
-        for code in codes:
-            assert "&lt;iframe " in code and "loading=&#34;lazy&#34;" in code
+        iframes = [code for code in codes if code.startswith("&lt;iframe ")]
+        amps = [code for code in codes if code.startswith("&lt;amp-iframe ")]
+        assert len(iframes) == len(amps) == len(CARDS) and len(codes) == 2 * len(CARDS)
+        for code in iframes:
+            assert "loading=&#34;lazy&#34;" in code
             assert "title=&#34;" in code and "height:" in code
             assert "e.origin" in code
+        for code in amps:
+            assert " resizable " in code and "title=&#34;" in code and "height=&#34;" in code
 
 
 def test_the_root_offers_every_edition(dist: Path) -> None:
@@ -372,4 +377,5 @@ def test_every_iframe_card_posts_its_height(dist: Path) -> None:
             doc = parse_file(dist / entry["path"])
             scripts = [text for _, text in doc.scripts]
             assert any("postMessage" in text for text in scripts), entry["path"]
-            assert any(f'okxCard: "{entry["section"]}"' in text for text in scripts)
+            card = f'var card = "{entry["section"]}";'
+            assert any(card in text and "okxCard: card" in text for text in scripts)
