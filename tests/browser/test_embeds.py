@@ -60,9 +60,14 @@ parent.postMessage({okxScrollTo: 100000, okxCard: "all"}, "*");
 @pytest.fixture(params=WIDTHS, ids=lambda w: f"{w}px")
 def width(request: pytest.FixtureRequest, browser: Any) -> Iterator[int]:
     """The browser window's width for one test; 1280 × 900 again afterwards."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
     browser.set_window_size(request.param, 800)
     try:
-        assert browser.execute_script("return innerWidth") == request.param
+        # The window manager may take a moment under load; the width must then be exact.
+        WebDriverWait(browser, 10).until(
+            lambda b: b.execute_script("return innerWidth") == request.param
+        )
         yield int(request.param)
     finally:
         browser.set_window_size(1280, 900)
