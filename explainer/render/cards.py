@@ -6,9 +6,11 @@ the card's content cites, numbered as on the page. Two forms per card:
 
     embed/<section>.html           a self-contained page for an <iframe>; it posts
                                    its height to the parent window (kind "embed")
-    embed/<section>.fragment.html  markup to paste into a CMS: no script, every
-                                   CSS selector under the root class, every id
-                                   prefixed okx-<lang>-<section>- (kind "fragment")
+    embed/<section>.fragment.html  markup to paste into a CMS: no script, no id,
+                                   every CSS selector under the versioned root class
+                                   (kind "fragment")
+    embed/<section>.cms.html       markup for a CMS that strips <style>: inline styles
+                                   that WordPress's KSES keeps (kind "fragment-cms")
 """
 
 from __future__ import annotations
@@ -31,7 +33,16 @@ from explainer.context.localize import (
 )
 from explainer.i18n.catalogs import Messages
 from explainer.i18n.format import N_, translate
-from explainer.project import card_path, fragment_path
+from explainer.project import (
+    CMS_FRAGMENT_KIND,
+    EMBED_KIND,
+    FRAGMENT_KIND,
+    card_path,
+    cms_fragment_path,
+    fragment_path,
+)
+from explainer.render.anchors import Elsewhere
+from explainer.render.cms import render_cms_fragment
 from explainer.render.environment import render
 from explainer.render.files import OutputFile
 
@@ -40,6 +51,11 @@ CARDS = (*SECTIONS, "all")
 ROOT_CLASS = "okoce-explainer"
 EMBED_TEMPLATE = "pages/embed.html"
 FRAGMENT_TEMPLATE = "pages/fragment.html"
+# The version of a fragment's styles, in its root class. A fragment's <style> stays on
+# the outlet's page with every fragment pasted later; raise it whenever the fragment's
+# CSS changes, so that later fragments' rules cannot restyle earlier ones.
+STYLE_VERSION = 2
+FRAGMENT_ROOT_CLASS = f"okx-v{STYLE_VERSION}"
 
 # Card titles: the page's own section headings, which say what each card holds.
 TITLES = {
@@ -96,11 +112,12 @@ class EmbedCode:
 
 @dataclass(frozen=True)
 class Card:
-    """One rendered card: the iframe page and the inline fragment."""
+    """One rendered card: the iframe page, the styled fragment and the CMS-safe one."""
 
     section: str
     page: str
     fragment: str
+    cms: str
 
 
 def card_title(context: Context, messages: Messages, section: str) -> str:
@@ -221,11 +238,6 @@ _SECTION_REFS: dict[str, Callable[[Context, ChartsCtx, bool], list[SourceRef]]] 
 }
 
 
-def fragment_prefix(lang: str, section: str) -> str:
-    """Return what goes before every id of a fragment, so pasted cards cannot collide."""
-    return f"okx-{lang}-{section}-"
-
-
 def render_cards(
     templates_dir: Path,
     context: Context,
@@ -245,7 +257,7 @@ def _card(
     extras: dict[str, Any],
     section: str,
 ) -> Card:
-    """Render one card as an iframe page and as a fragment."""
+    """Render one card as an iframe page and as two fragments."""
     card_vars = {
         **extras,
         "card": True,
@@ -255,29 +267,28 @@ def _card(
         "full_page_href": "../index.html",
     }
     page = render(templates_dir, EMBED_TEMPLATE, context, messages, **card_vars)
-    prefix = fragment_prefix(context["lang"], section)
+    # Fragments carry no id: their citations lead to the full page's sources list.
+    pasted = {**card_vars, "id_prefix": Elsewhere(card_vars["full_page_href"])}
     fragment = render(
-        templates_dir, FRAGMENT_TEMPLATE, context, messages, **card_vars, id_prefix=prefix
+        templates_dir,
+        FRAGMENT_TEMPLATE,
+        context,
+        messages,
+        **pasted,
+        fragment_root=FRAGMENT_ROOT_CLASS,
     )
-    return Card(section, page, fragment)
+    cms = render_cms_fragment(templates_dir, context, messages, **pasted)
+    return Card(section, page, fragment, cms)
 
 
 def card_files(locale: str, cards: list[Card]) -> list[OutputFile]:
     """Return the files of one edition's cards, under <locale>/embed/."""
     files = []
     for card in cards:
-        files.append(
-            OutputFile(
-                f"{locale}/{card_path(card.section)}", locale, "embed", card.page, card.section
-            )
-        )
-        files.append(
-            OutputFile(
-                f"{locale}/{fragment_path(card.section)}",
-                locale,
-                "fragment",
-                card.fragment,
-                card.section,
-            )
-        )
+        for path, kind, text in (
+            (card_path(card.section), EMBED_KIND, card.page),
+            (fragment_path(card.section), FRAGMENT_KIND, card.fragment),
+            (cms_fragment_path(card.section), CMS_FRAGMENT_KIND, card.cms),
+        ):
+            files.append(OutputFile(f"{locale}/{path}", locale, kind, text, card.section))
     return files
