@@ -5,6 +5,7 @@ than the site, whose theme sets what themes set, aggressively. Inside the fragme
 computed style we sample equals that of the fragment on a plain page; the page has no
 duplicate id; nothing scrolls sideways at 360 px; axe finds nothing inside the
 fragments; and the host's theme class chooses the colours, whatever the OS prefers.
+The CMS-safe fragment, on the same page, fits and passes axe too.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from explainer.project import fragment_path
+from explainer.project import cms_fragment_path, fragment_path
 from explainer.render.cards import FRAGMENT_ROOT_CLASS
 from tests.browser.support import (
     ALL_RULES,
@@ -39,6 +40,8 @@ h2, h3 { text-transform: uppercase; }
 body { background: #111; color: #eee; }
 """
 ROOT = f".{FRAGMENT_ROOT_CLASS}"
+# The CMS-safe fragment's root (it has no class: a post's classes do nothing).
+CMS_ROOT = "main > div[lang]"
 # One of each kind of element a fragment shows, found inside a fragment's root.
 SAMPLES = {
     "kicker": ".okx-kicker",
@@ -116,7 +119,13 @@ def fragment(dist: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def host_urls(hosts: tuple[Path, str], fragment: str) -> dict[str, str]:
+def cms_fragment(dist: Path) -> str:
+    """The Indonesian disputes card, CMS-safe: claims, responses, quotes."""
+    return (dist / "id" / cms_fragment_path("disputes")).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def host_urls(hosts: tuple[Path, str], fragment: str, cms_fragment: str) -> dict[str, str]:
     """Host pages on another origin than the site, each with the fragment twice."""
     folder, base = hosts
     dark = fragment.replace(
@@ -130,6 +139,7 @@ def host_urls(hosts: tuple[Path, str], fragment: str) -> dict[str, str]:
         "plain": page("A plain page", "", [fragment, fragment]),
         "hostile": page("A page with an aggressive theme", HOSTILE_CSS, [fragment, fragment]),
         "themes": page("A page with both themes", HOSTILE_CSS, [light, dark]),
+        "cms": page("A post with the CMS-safe fragment", HOSTILE_CSS, [cms_fragment] * 2),
     }
     urls = {}
     for name, text in pages.items():
@@ -229,3 +239,22 @@ def test_the_theme_class_chooses_the_colours_whatever_the_os_prefers(
         assert not violations, report(f"the themed fragments ({scheme} OS)", violations)
     finally:
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_cms_safe_fragment_fits_and_passes_axe_in_a_hostile_page(
+    light: Any, host_urls: dict[str, str], width: int
+) -> None:
+    light.set_window_size(width, 900)
+    try:
+        light.get(host_urls["cms"])
+        assert light.execute_script(f"return document.querySelectorAll('{CMS_ROOT}').length") == 2
+        light.execute_script(OPEN_DETAILS)
+        scroll, client = light.execute_script(
+            "const e = document.documentElement; return [e.scrollWidth, e.clientWidth]"
+        )
+        violations = axe(light, ALL_RULES, CMS_ROOT)
+    finally:
+        light.set_window_size(1280, 900)
+    assert scroll <= client, f"{scroll} px wide in a {client} px viewport"
+    assert not violations, report(f"the CMS-safe fragments at {width} px", violations)
