@@ -5,7 +5,8 @@ than the site, whose theme sets what themes set, aggressively. Inside the fragme
 computed style we sample equals that of the fragment on a plain page; the page has no
 duplicate id; nothing scrolls sideways at 360 px; axe finds nothing inside the
 fragments; and the host's theme class chooses the colours, whatever the OS prefers.
-The CMS-safe fragment, on the same page, fits and passes axe too.
+The CMS-safe fragment, on the same page, fits and passes axe too; and on a phone the
+page and the cards keep every figure whole.
 """
 
 from __future__ import annotations
@@ -258,3 +259,21 @@ def test_the_cms_safe_fragment_fits_and_passes_axe_in_a_hostile_page(
         light.set_window_size(1280, 900)
     assert scroll <= client, f"{scroll} px wide in a {client} px viewport"
     assert not violations, report(f"the CMS-safe fragments at {width} px", violations)
+
+
+@pytest.mark.parametrize("path", ["en/index.html", "id/index.html", "id/embed/results.html"])
+def test_figures_stay_whole_on_a_phone_in_the_page_and_the_cards(
+    light: Any, site: str, path: str
+) -> None:
+    light.set_window_size(360, 900)
+    try:
+        light.get(site + path)
+        light.execute_script(OPEN_DETAILS)
+        broken = light.execute_script(BROKEN_FIGURES_JS, ".okoce-explainer")
+        scroll, client = light.execute_script(
+            "const e = document.documentElement; return [e.scrollWidth, e.clientWidth]"
+        )
+    finally:
+        light.set_window_size(1280, 900)
+    assert not broken, f"{path}: figures broken over lines: {broken}"
+    assert scroll <= client, f"{path}: {scroll} px wide in a {client} px viewport"
