@@ -4,6 +4,7 @@ CSS minifying, structured data, and partial rebuilds that keep the other edition
 from __future__ import annotations
 
 import gettext
+import hashlib
 import json
 import re
 
@@ -89,6 +90,33 @@ def test_the_fragment_root_class_carries_the_style_version(cards: dict[str, Card
     assert f"okx-v{STYLE_VERSION}" == FRAGMENT_ROOT_CLASS
     for card in cards.values():
         assert card.fragment.startswith(f'<div class="{FRAGMENT_ROOT_CLASS} okx-card okx-fragment"')
+
+
+# The sha256 of a fragment's <style> under each style version. A fragment's <style> stays
+# on the outlet's page with every fragment pasted later, all under one root class per
+# version: CSS that changes under the same version restyles the fragments pasted before.
+STYLE_SHA256 = {
+    2: "c03382eb67330c86030bc32013d282193171b9c7833ed89731e20561fefc609a",
+}
+
+
+def test_the_fragment_css_changes_only_with_the_style_version(cards: dict[str, Card]) -> None:
+    styles = {_style_sheet(card.fragment) for card in cards.values()}
+    assert len(styles) == 1, "every fragment carries the same style sheet"
+    sha = hashlib.sha256(styles.pop().encode()).hexdigest()
+    recorded = STYLE_SHA256.get(STYLE_VERSION)
+    version = STYLE_VERSION + 1 if recorded else STYLE_VERSION
+    assert sha == recorded, (
+        "The fragments' CSS changed: "
+        + ("raise STYLE_VERSION in explainer/render/cards.py and " if recorded else "")
+        + f"record STYLE_SHA256[{version}] = {sha!r} in this file."
+    )
+
+
+def _style_sheet(fragment: str) -> str:
+    match = re.search(r"<style>(.*?)</style>", fragment, re.S)
+    assert match, "a fragment carries its style sheet"
+    return match[1]
 
 
 def test_fragment_css_puts_every_rule_under_the_versioned_root_and_rem_in_px() -> None:
