@@ -20,6 +20,10 @@ EMBED_FOLDER = "embed"
 CLAIMS_FOLDER = "claims"
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
+# The manifest's kinds of a card's three files.
+EMBED_KIND = "embed"
+FRAGMENT_KIND = "fragment"
+CMS_FRAGMENT_KIND = "fragment-cms"
 
 
 @dataclass(frozen=True)
@@ -90,8 +94,13 @@ def oembed_path(section: str) -> str:
 
 
 def fragment_path(section: str) -> str:
-    """Return the path of a card's CMS fragment, relative to its edition folder."""
+    """Return the path of a card's styled fragment, relative to its edition folder."""
     return f"{EMBED_FOLDER}/{section}.fragment.html"
+
+
+def cms_fragment_path(section: str) -> str:
+    """Return the path of a card's CMS-safe fragment, relative to its edition folder."""
+    return f"{EMBED_FOLDER}/{section}.cms.html"
 
 
 def source_anchor(number: int) -> str:

@@ -174,8 +174,9 @@ def test_oembed_answers_are_rich_iframes_with_their_size(dist_base: Path) -> Non
         # An iframe WordPress keeps (with the class its embed protocol looks for), then a
         # link for where frames do not load.
         assert answer["html"].startswith(f'<iframe class="wp-embedded-content" src="{src}"')
-        assert f'<blockquote class="wp-embedded-content" data-okx-fallback><a href="{src}">' in (
-            answer["html"]
+        assert (
+            f'<blockquote class="wp-embedded-content" data-okx-fallback><a href="{src}">'
+            in (answer["html"])
         )
         assert f'height="{answer["height"]}"' in answer["html"]
 

@@ -6,9 +6,11 @@ the card's content cites, numbered as on the page. Two forms per card:
 
     embed/<section>.html           a self-contained page for an <iframe>; it posts
                                    its height to the parent window (kind "embed")
-    embed/<section>.fragment.html  markup to paste into a CMS: no script, every
-                                   CSS selector under the root class, every id
-                                   prefixed okx-<lang>-<section>- (kind "fragment")
+    embed/<section>.fragment.html  markup to paste into a CMS: no script, no id,
+                                   every CSS selector under the versioned root class
+                                   (kind "fragment")
+    embed/<section>.cms.html       markup for a CMS that strips <style>: inline styles
+                                   that WordPress's KSES keeps (kind "fragment-cms")
 """
 
 from __future__ import annotations
@@ -31,7 +33,18 @@ from explainer.context.localize import (
 )
 from explainer.i18n.catalogs import Messages
 from explainer.i18n.format import N_, translate
-from explainer.project import card_path, fragment_path, oembed_path, page_path
+from explainer.project import (
+    CMS_FRAGMENT_KIND,
+    EMBED_KIND,
+    FRAGMENT_KIND,
+    card_path,
+    cms_fragment_path,
+    fragment_path,
+    oembed_path,
+    page_path,
+)
+from explainer.render.anchors import Elsewhere
+from explainer.render.cms import render_cms_fragment
 from explainer.render.environment import render
 from explainer.render.files import OutputFile
 from explainer.render.oembed import WIDTH as OEMBED_WIDTH
@@ -43,6 +56,11 @@ CARDS = (*SECTIONS, "all")
 ROOT_CLASS = "okoce-explainer"
 EMBED_TEMPLATE = "pages/embed.html"
 FRAGMENT_TEMPLATE = "pages/fragment.html"
+# The version of a fragment's styles, in its root class. A fragment's <style> stays on
+# the outlet's page with every fragment pasted later; raise it whenever the fragment's
+# CSS changes, so that later fragments' rules cannot restyle earlier ones.
+STYLE_VERSION = 2
+FRAGMENT_ROOT_CLASS = f"okx-v{STYLE_VERSION}"
 
 # Card titles: the page's own section headings, which say what each card holds.
 TITLES = {
@@ -134,11 +152,12 @@ class EmbedCode:
 
 @dataclass(frozen=True)
 class Card:
-    """One rendered card: the iframe page and the inline fragment."""
+    """One rendered card: the iframe page, the styled fragment and the CMS-safe one."""
 
     section: str
     page: str
     fragment: str
+    cms: str
     # The card's oEmbed answer (only with the site's address).
     oembed: str | None = None
 
@@ -327,11 +346,6 @@ _SECTION_REFS: dict[str, Callable[[Context, ChartsCtx, bool], list[SourceRef]]] 
 }
 
 
-def fragment_prefix(lang: str, section: str) -> str:
-    """Return what goes before every id of a fragment, so pasted cards cannot collide."""
-    return f"okx-{lang}-{section}-"
-
-
 def render_cards(
     templates_dir: Path,
     context: Context,
@@ -351,7 +365,7 @@ def _card(
     extras: dict[str, Any],
     section: str,
 ) -> Card:
-    """Render one card as an iframe page and as a fragment."""
+    """Render one card as an iframe page and as two fragments (and its oEmbed answer)."""
     base_url, lang = extras["base_url"], context["lang"]
     here = f"{lang}/{card_path(section)}"
     oembed_href = site_link(base_url, here, f"{lang}/{oembed_path(section)}") if base_url else None
@@ -366,10 +380,25 @@ def _card(
         "full_page_href": site_link(base_url, here, page_path(lang)),
     }
     page = render(templates_dir, EMBED_TEMPLATE, context, messages, **card_vars)
-    prefix = fragment_prefix(context["lang"], section)
-    fragment_vars = {**card_vars, "here": f"{context['lang']}/{fragment_path(section)}"}
+    # Fragments carry no id: their citations lead to the full page's sources list.
+    pasted = {
+        **card_vars,
+        "here": f"{lang}/{fragment_path(section)}",
+        "id_prefix": Elsewhere(card_vars["full_page_href"]),
+    }
     fragment = render(
-        templates_dir, FRAGMENT_TEMPLATE, context, messages, **fragment_vars, id_prefix=prefix
+        templates_dir,
+        FRAGMENT_TEMPLATE,
+        context,
+        messages,
+        **pasted,
+        fragment_root=FRAGMENT_ROOT_CLASS,
+    )
+    cms = render_cms_fragment(
+        templates_dir,
+        context,
+        messages,
+        **{**pasted, "here": f"{lang}/{cms_fragment_path(section)}"},
     )
     code: EmbedCode = extras["embed_codes"][section]
     oembed = None
@@ -381,7 +410,7 @@ def _card(
             provider=extras["imprint"].publisher,
             provider_url=base_url,
         )
-    return Card(section, page, fragment, oembed)
+    return Card(section, page, fragment, cms, oembed)
 
 
 def card_files(locale: str, cards: list[Card]) -> list[OutputFile]:
@@ -390,18 +419,10 @@ def card_files(locale: str, cards: list[Card]) -> list[OutputFile]:
     for card in cards:
         if card.oembed is not None:
             files.append(oembed_file(locale, card.section, card.oembed))
-        files.append(
-            OutputFile(
-                f"{locale}/{card_path(card.section)}", locale, "embed", card.page, card.section
-            )
-        )
-        files.append(
-            OutputFile(
-                f"{locale}/{fragment_path(card.section)}",
-                locale,
-                "fragment",
-                card.fragment,
-                card.section,
-            )
-        )
+        for path, kind, text in (
+            (card_path(card.section), EMBED_KIND, card.page),
+            (fragment_path(card.section), FRAGMENT_KIND, card.fragment),
+            (cms_fragment_path(card.section), CMS_FRAGMENT_KIND, card.cms),
+        ):
+            files.append(OutputFile(f"{locale}/{path}", locale, kind, text, card.section))
     return files

@@ -23,6 +23,8 @@ from explainer.errors import InputError, Problem
 from explainer.i18n.catalogs import Messages
 from explainer.i18n.format import N_
 from explainer.placeholders import PlaceholderError, pieces, substitute
+from explainer.render.anchors import anchor_href, described_by, id_attr, labelled_by
+from explainer.render.fragment_css import fragment_css
 from explainer.urls import check_rendered, site_link
 
 # NOTE: PDF page footer. {page} is the page number and {pages} the number of pages, e.g. 3
@@ -78,6 +80,10 @@ def environment(templates_dir: Path) -> jinja2.Environment:
     env.globals.update(_=gettext, gettext=gettext, ngettext=ngettext, pgettext=pgettext)
     env.globals["url"] = output_url
     env.filters["minify_css"] = lambda css: Markup(minify_css(str(css)))
+    env.filters["fragment_css"] = lambda css, root: Markup(fragment_css(str(css), root))
+    env.globals.update(
+        id_attr=id_attr, anchor_href=anchor_href, labelled_by=labelled_by, described_by=described_by
+    )
     env.globals["page_counter_css"] = lambda: page_counter_css(
         _MESSAGES.get().gettext(PAGE_COUNTER), PAGE_COUNTER
     )

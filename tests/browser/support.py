@@ -55,21 +55,24 @@ def axe_source() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
-def axe(driver: Any, options: dict[str, Any]) -> list[dict[str, Any]]:
-    """Open every <details>, run axe-core's rules on the page, return its violations."""
+def axe(driver: Any, options: dict[str, Any], within: str = "") -> list[dict[str, Any]]:
+    """Open every <details>, run axe-core's rules on the page (or only on the elements
+    the CSS selector `within` matches), return its violations."""
     driver.execute_script(OPEN_DETAILS)
     if not driver.execute_script("return typeof axe !== 'undefined'"):
         driver.execute_script(axe_source())
     result: dict[str, Any] = driver.execute_async_script(
         """
         const done = arguments[arguments.length - 1];
-        axe.run(document, arguments[0])
+        const within = arguments[1] ? {include: [[arguments[1]]]} : document;
+        axe.run(within, arguments[0])
           .then(r => done({violations: r.violations.map(v => ({
               id: v.id, impact: v.impact, help: v.help,
               nodes: v.nodes.map(n => n.target.join(" ") + ": " + n.failureSummary)}))}))
           .catch(e => done({error: String(e)}));
         """,
         options,
+        within,
     )
     assert "error" not in result, result.get("error")
     violations: list[dict[str, Any]] = result["violations"]

@@ -14,13 +14,14 @@ import shutil
 from pathlib import Path
 
 GOLDEN = Path(__file__).parent
-# Both pages, one card, one fragment, and the manifest (whose sha256 of every
+# Both pages, one card, one fragment in each form, and the manifest (whose sha256 of every
 # artefact, PDFs included, pins the rest of the build to the byte).
 FILES = (
     "id/index.html",
     "en/index.html",
     "en/embed/steps.html",
     "id/embed/disputes.fragment.html",
+    "id/embed/disputes.cms.html",
     "manifest.json",
 )
 # How many lines of a difference a failing test shows.

@@ -4,6 +4,7 @@ CSS minifying, structured data, and partial rebuilds that keep the other edition
 from __future__ import annotations
 
 import gettext
+import hashlib
 import json
 import re
 
@@ -17,16 +18,18 @@ from explainer.project import Project
 from explainer.render.cards import (
     CARDS,
     FALLBACK_HEIGHTS,
+    FRAGMENT_ROOT_CLASS,
+    STYLE_VERSION,
     Card,
     Heights,
     amp_snippet,
     cited_sources,
     embed_codes,
-    fragment_prefix,
     height_style,
     snippet,
 )
 from explainer.render.environment import minify_css
+from explainer.render.fragment_css import fragment_css
 from explainer.render.page import edition_cards
 from explainer.render.structured import script_json
 
@@ -74,15 +77,65 @@ def test_only_the_whole_explainer_card_leaves_out_the_quotes(cards: dict[str, Ca
     assert 'class="okx-quotes"' in cards["about"].page
 
 
-def test_fragment_ids_and_references_are_prefixed(cards: dict[str, Card]) -> None:
+def test_fragments_have_no_ids_and_cite_the_full_page(cards: dict[str, Card]) -> None:
+    """The page and the iframe card keep their ids; a fragment, pasted maybe twice, has none."""
     for section, card in cards.items():
-        prefix = fragment_prefix("en", section)
-        ids = re.findall(r'\sid="([^"]*)"', card.fragment)
-        refs = re.findall(r'\s(?:href="#|aria-labelledby="|for="|headers=")([^"]*)"', card.fragment)
-        assert ids and all(i.startswith(prefix) for i in ids), section
-        assert all(r.startswith(prefix) for ref in refs for r in ref.split()), section
-        assert set(r for ref in refs for r in ref.split()) <= set(ids), section
-        assert 'href="../index.html"' in card.fragment and "<script" not in card.fragment
+        assert 'id="' in card.page, section
+        for fragment in (card.fragment, card.cms):
+            assert not re.search(r"\s(id|aria-labelledby|aria-describedby|for|headers)=", fragment)
+            assert 'href="#' not in fragment, section
+            assert 'href="../index.html"' in fragment and "<script" not in fragment
+        if section != "sources":
+            assert 'href="../index.html#source-' in card.fragment, section
+            assert 'href="../index.html#source-' in card.cms, section
+
+
+def test_the_fragment_root_class_carries_the_style_version(cards: dict[str, Card]) -> None:
+    assert f"okx-v{STYLE_VERSION}" == FRAGMENT_ROOT_CLASS
+    for card in cards.values():
+        assert card.fragment.startswith(f'<div class="{FRAGMENT_ROOT_CLASS} okx-card okx-fragment"')
+
+
+# The sha256 of a fragment's <style> under each style version. A fragment's <style> stays
+# on the outlet's page with every fragment pasted later, all under one root class per
+# version: CSS that changes under the same version restyles the fragments pasted before.
+STYLE_SHA256 = {
+    2: "c03382eb67330c86030bc32013d282193171b9c7833ed89731e20561fefc609a",
+}
+
+
+def test_the_fragment_css_changes_only_with_the_style_version(cards: dict[str, Card]) -> None:
+    styles = {_style_sheet(card.fragment) for card in cards.values()}
+    assert len(styles) == 1, "every fragment carries the same style sheet"
+    sha = hashlib.sha256(styles.pop().encode()).hexdigest()
+    recorded = STYLE_SHA256.get(STYLE_VERSION)
+    version = STYLE_VERSION + 1 if recorded else STYLE_VERSION
+    assert sha == recorded, (
+        "The fragments' CSS changed: "
+        + ("raise STYLE_VERSION in explainer/render/cards.py and " if recorded else "")
+        + f"record STYLE_SHA256[{version}] = {sha!r} in this file."
+    )
+
+
+def _style_sheet(fragment: str) -> str:
+    match = re.search(r"<style>(.*?)</style>", fragment, re.S)
+    assert match, "a fragment carries its style sheet"
+    return match[1]
+
+
+def test_fragment_css_puts_every_rule_under_the_versioned_root_and_rem_in_px() -> None:
+    css = minify_css(
+        ".okoce-explainer { font-size: 1.0625rem; }"
+        ' .okoce-explainer.okx-card > p::after { content: ".okoce-explainer 2rem"; }'
+        " .okoce-explainer-x { margin: 0.5em; }"
+        " @media (max-width: 36rem) { .okoce-explainer :is(td) { padding: .25rem; } }"
+    )
+    assert fragment_css(css, "okx-v9") == (
+        ".okx-v9.okx-fragment{font-size:17px}"
+        '.okx-v9.okx-fragment.okx-card>p::after{content:".okoce-explainer 2rem"}'
+        ".okoce-explainer-x{margin:0.5em}"
+        "@media (max-width:576px){.okx-v9.okx-fragment :is(td){padding:4px}}"
+    )
 
 
 def test_embed_code_has_title_lazy_loading_fallback_height_and_origin_check(

@@ -1,5 +1,5 @@
 """Every HTML output, parsed: nothing loads from another host, links stay relative,
-fragments cannot leak styles or ids, cards carry their citations, and the
+fragments cannot leak styles and carry no ids, cards carry their citations, and the
 manifest lists every card of every edition."""
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from urllib.parse import urlsplit
 import pytest
 import tinycss2
 
-from explainer.render.cards import CARDS, ROOT_CLASS
+from explainer.project import CMS_FRAGMENT_KIND, EMBED_KIND, FRAGMENT_KIND
+from explainer.render.cards import CARDS, FRAGMENT_ROOT_CLASS, ROOT_CLASS
 from tests.support import Html, manifest, parse_file
 
 LICENCE = "https://creativecommons.org/licenses/by/4.0/"
@@ -105,7 +106,11 @@ def test_every_local_link_resolves(dist: Path) -> None:
 def test_the_manifest_lists_every_card_of_every_locale(dist: Path) -> None:
     entries = manifest(dist)
     for locale in locales(dist):
-        for kind, suffix in (("embed", ".html"), ("fragment", ".fragment.html")):
+        for kind, suffix in (
+            (EMBED_KIND, ".html"),
+            (FRAGMENT_KIND, ".fragment.html"),
+            (CMS_FRAGMENT_KIND, ".cms.html"),
+        ):
             cards = {e["section"]: e for e in entries if (e["kind"], e["locale"]) == (kind, locale)}
             assert set(cards) >= set(CARDS), (locale, kind)
             for section in CARDS:
@@ -117,32 +122,46 @@ def test_the_manifest_lists_every_card_of_every_locale(dist: Path) -> None:
         assert entry["sha256"] == hashlib.sha256(data).hexdigest()
 
 
-def fragments(dist: Path) -> Iterator[tuple[dict[str, Any], Html]]:
+def fragments(dist: Path, kind: str = FRAGMENT_KIND) -> Iterator[tuple[dict[str, Any], Html]]:
     for entry in manifest(dist):
-        if entry["kind"] == "fragment":
+        if entry["kind"] == kind:
             yield entry, parse_file(dist / entry["path"])
 
 
-def test_fragments_have_no_script_and_prefixed_ids(dist: Path) -> None:
-    for entry, doc in fragments(dist):
+@pytest.mark.parametrize("kind", [FRAGMENT_KIND, CMS_FRAGMENT_KIND])
+def test_fragments_have_no_script_and_no_ids(dist: Path, kind: str) -> None:
+    """Pasted twice, a fragment must not repeat an id: it has none, and links to the page."""
+    for entry, doc in fragments(dist, kind):
         assert not doc.scripts, entry["path"]
         assert not any(k.startswith("on") for _, a in doc.tags for k in a), entry["path"]
-        assert doc.tags[0][0] == "div" and ROOT_CLASS in doc.tags[0][1]["class"].split()
-        prefix = f"okx-{entry['locale']}-{entry['section']}-"
-        assert doc.ids() and all(i.startswith(prefix) for i in doc.ids()), entry["path"]
-        assert doc.local_targets() <= set(doc.ids()), entry["path"]
+        assert not doc.ids() and not doc.local_targets(), entry["path"]
         for _, attrs in doc.tags:
-            for name in ("aria-labelledby", "aria-describedby", "for"):
-                for ref in attrs.get(name, "").split():
-                    assert ref.startswith(prefix), (entry["path"], name, ref)
+            for name in ("aria-labelledby", "aria-describedby", "for", "headers"):
+                assert name not in attrs, (entry["path"], name)
+        cites = [a["href"] for t, a in doc.tags if t == "a" and "#source-" in a.get("href", "")]
+        assert all(c.startswith("../index.html#source-") for c in cites), entry["path"]
+        assert cites or entry["section"] == "sources", entry["path"]
 
 
-def test_every_fragment_selector_is_under_the_root_class(dist: Path) -> None:
+def test_a_fragment_root_carries_the_style_version(dist: Path) -> None:
+    for entry, doc in fragments(dist):
+        tag, attrs = doc.tags[0]
+        classes = attrs["class"].split()
+        assert tag == "div" and FRAGMENT_ROOT_CLASS in classes, entry["path"]
+        # An earlier edition's rules, under .okoce-explainer, cannot reach it.
+        assert ROOT_CLASS not in classes, entry["path"]
+
+
+def test_every_fragment_selector_is_under_the_versioned_root(dist: Path) -> None:
     for entry, doc in fragments(dist):
         assert doc.styles, entry["path"]
         for sheet in doc.styles:
+            # The host's root font size is not ours: no rem.
+            assert not re.search(r"[\d.]rem\b", sheet), f"{entry['path']}: rem"
             for selector in selectors(sheet):
-                assert scoped(selector), f"{entry['path']}: selector {selector!r} is not scoped"
+                assert scoped(selector, FRAGMENT_ROOT_CLASS), (
+                    f"{entry['path']}: selector {selector!r} is not scoped"
+                )
 
 
 def test_scoped_tells_scoped_selectors_from_leaky_ones() -> None:
@@ -190,7 +209,7 @@ def top_level_selectors(prelude: list[Any]) -> list[str]:
     return [tinycss2.serialize(part).strip() for part in parts]
 
 
-def scoped(selector: str) -> bool:
+def scoped(selector: str, root_class: str = ROOT_CLASS) -> bool:
     """Return whether a selector starts with the root class and nothing else."""
     tokens = [t for t in tinycss2.parse_component_value_list(selector) if t.type != "comment"]
     return (
@@ -198,7 +217,7 @@ def scoped(selector: str) -> bool:
         and tokens[0].type == "literal"
         and tokens[0].value == "."
         and tokens[1].type == "ident"
-        and tokens[1].value == ROOT_CLASS
+        and tokens[1].value == root_class
     )
 
 
