@@ -135,4 +135,4 @@ clean:
 	rm -rf dist build *.egg-info explainer.egg-info $(VENV_STAMP) $(UV_STAMP) $(NODE_STAMP)
 
 distclean: clean
-	rm -rf $(VENV) $(TOOLS) node_modules
+	rm -rf $(VENV) $(TOOLS) node_modules .wordpress
