@@ -1,0 +1,185 @@
+"""Screenshots for docs/embeds.md: each embed code in an outlet's article page.
+
+    .venv/bin/python scripts/embed_screenshots.py [OUT_DIR]   (default: docs/img)
+
+Builds the HTML (no PDF) with a site address on 127.0.0.1, serves it, and serves the
+outlet's pages from localhost (another origin), with a theme whose CSS would leak into
+anything unprotected. Takes each page in headless Chromium at 360 and 1280 px wide.
+The WordPress page is the card's oEmbed answer as WordPress 6 inserts it for a site it
+discovers (sandboxed iframe with a secret) and a stand-in for wp-embed.js; AMP is left
+out (the AMP runtime cannot be loaded here).
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import json
+import re
+import socket
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from explainer.build import build
+from explainer.project import Project
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+LOCALE, CARD = "en", "results"
+WIDTHS = (360, 1280)
+# An outlet's theme: its own fonts, sizes, link colour and table and quote rules.
+THEME_CSS = """
+body { margin: 0; background: #fbf8f3; color: #222; font: 19px/1.8 "DejaVu Serif", serif; }
+main { max-width: 42rem; margin: 0 auto; padding: 1rem; }
+h1 { font: bold 2rem/1.2 "DejaVu Sans", sans-serif; }
+h2, h3 { text-transform: uppercase; letter-spacing: 2px; color: #900; }
+p { margin: 1.4em 0; }
+a { color: #c00 !important; text-decoration: none !important; font-weight: bold; }
+table { width: 100%; border: 3px solid #c00; }
+td, th { border: 1px dotted #c00; padding: 12px; }
+blockquote { border-left: 8px solid #c00; font-style: italic; margin: 2em; }
+ul { list-style: square; }
+"""
+# Stands in for wp-embed.js: resize a frame whose secret matches, as WordPress does.
+WP_EMBED_SCRIPT = """<script>
+addEventListener("message", function (e) {
+  var d = e.data;
+  if (!d || !d.secret || /[^a-zA-Z0-9]/.test(d.secret)) return;
+  document.querySelectorAll('iframe[data-secret="' + d.secret + '"]').forEach(function (f) {
+    if (e.source !== f.contentWindow) return;
+    f.removeAttribute("style");
+    document.querySelectorAll('blockquote[data-secret="' + d.secret + '"]')
+      .forEach(function (b) { b.style.display = "none"; });
+    if (d.message === "height") f.height = Math.min(Math.max(parseInt(d.value, 10), 200), 1000);
+  });
+});
+</script>"""
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def serving(folder: Path, host: str, sock: socket.socket | None = None) -> Iterator[str]:
+    """Serve `folder` over HTTP on `host`; yield its address."""
+    handler = functools.partial(_Quiet, directory=str(folder))
+    server = ThreadingHTTPServer((host, 0), handler, bind_and_activate=sock is None)
+    if sock is not None:
+        server.socket.close()
+        server.socket = sock
+        server.server_address = sock.getsockname()
+        server.server_activate()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{host}:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def article(title: str, body: str, extra: str = "") -> str:
+    """Return an outlet's article page with `body` in the middle of its text."""
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{html.escape(title)}</title><style>{THEME_CSS}</style></head><body><main>"
+        f"<h1>{html.escape(title)}</h1><p>The outlet's own report, before the explainer.</p>"
+        f"\n{body}\n<p>The outlet's report goes on after it.</p></main>{extra}</body></html>\n"
+    )
+
+
+def wordpress_embed(oembed_html: str, secret: str = "Sc7kW2xQ") -> str:
+    """Return an oEmbed answer's html as WordPress inserts it for a discovered provider."""
+    frame = re.search(r"<iframe\b[^>]*></iframe>", oembed_html)
+    quote = re.search(r"<blockquote\b.*?</blockquote>", oembed_html, re.S)
+    assert frame and quote, "the oEmbed html has an iframe and a blockquote"
+    src = re.search(r'src="([^"]*)"', frame.group()).group(1)  # type: ignore[union-attr]
+    title = re.search(r'title="([^"]*)"', frame.group()).group(1)  # type: ignore[union-attr]
+    height = re.search(r'height="(\d+)"', frame.group()).group(1)  # type: ignore[union-attr]
+    link = re.search(r"<a\b.*?</a>", quote.group(), re.S).group()  # type: ignore[union-attr]
+    return (
+        # WordPress's block markup and the rule its block library has for embedded frames.
+        "<style>.wp-block-embed iframe { max-width: 100%; }</style>"
+        '<figure class="wp-block-embed is-type-wp-embed"><div class="wp-block-embed__wrapper">'
+        f'<blockquote class="wp-embedded-content" data-secret="{secret}">{link}</blockquote>'
+        f'<iframe sandbox="allow-scripts" security="restricted"'
+        ' style="position: absolute; clip: rect(1px, 1px, 1px, 1px);"'
+        f' src="{src}#?secret={secret}" data-secret="{secret}" width="600" height="{height}"'
+        f' title="{title}" frameborder="0" marginwidth="0" marginheight="0" scrolling="no"'
+        ' class="wp-embedded-content"></iframe></div></figure>'
+    )
+
+
+def host_pages(dist: Path, site: str) -> dict[str, str]:
+    """Return the outlet's pages (name → HTML), one per embed code."""
+    embed = dist / LOCALE / "embed"
+    page = (dist / LOCALE / "index.html").read_text(encoding="utf-8")
+    code = re.search(rf'<code data-okx-src="{re.escape(site)}[^"]*/{CARD}\.html">(.*?)</code>', page, re.S)
+    assert code, "the page shows the card's embed code with its full address"
+    oembed = json.loads((embed / f"{CARD}.oembed.json").read_text(encoding="utf-8"))
+    read = functools.partial(lambda name: (embed / name).read_text(encoding="utf-8"))
+    return {
+        "iframe": article("An outlet's article: the iframe code", html.unescape(code.group(1))),
+        "wordpress": article(
+            "A WordPress post: the card's address, embedded by oEmbed",
+            wordpress_embed(oembed["html"]),
+            WP_EMBED_SCRIPT,
+        ),
+        "fragment": article("An outlet's article: the styled fragment", read(f"{CARD}.fragment.html")),
+        "fragment-dark": article(
+            "An outlet's article: the styled fragment, okx-theme-dark",
+            read(f"{CARD}.fragment.html").replace("okx-fragment", "okx-fragment okx-theme-dark", 1),
+        ),
+        "cms": article("A WordPress post: the CMS-safe fragment", read(f"{CARD}.cms.html")),
+    }
+
+
+def main(argv: list[str]) -> int:
+    """Build, serve, and take the screenshots into argv[0] (default docs/img)."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    out = Path(argv[0]) if argv else ROOT / "docs" / "img"
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        sock = socket.socket()
+        sock.bind(("127.0.0.1", 0))
+        site = f"http://127.0.0.1:{sock.getsockname()[1]}/"
+        dist, hosts = Path(tmp) / "dist", Path(tmp) / "hosts"
+        build(Project(ROOT), dist, pdf=False, base_url=site, log=lambda _: None)
+        hosts.mkdir()
+        for name, text in host_pages(dist, site).items():
+            (hosts / f"{name}.html").write_text(text, encoding="utf-8")
+        options = webdriver.ChromeOptions()
+        options.binary_location = CHROMIUM
+        for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"):
+            options.add_argument(flag)
+        with serving(dist, "127.0.0.1", sock), serving(hosts, "localhost") as host:
+            driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+            try:
+                for name in host_pages(dist, site):
+                    for width in WIDTHS:
+                        driver.set_window_size(width, 1400)
+                        driver.get(f"{host}{name}.html")
+                        time.sleep(1.5)  # let the frames load and report their height
+                        target = out / f"embed-{name}-{width}.png"
+                        driver.save_screenshot(str(target))
+                        print(f"wrote {target}")
+            finally:
+                driver.quit()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
