@@ -17,6 +17,12 @@ ROOT_INDEX = "index.html"
 BILINGUAL_LOCALES = ("id", "en")
 BILINGUAL_FOLDER = "bilingual"
 EMBED_FOLDER = "embed"
+# An edition's share image (og:image, twitter:image), 1200 × 630 px, in its folder.
+SHARE_IMAGE = "share.png"
+SHARE_IMAGE_SIZE = (1200, 630)
+# Each chart's downloads (PNG, SVG, CSV), in a folder of its edition.
+CHARTS_FOLDER = "charts"
+CHART_FORMATS = ("png", "svg", "csv")
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,19 @@ def card_path(section: str) -> str:
 def fragment_path(section: str) -> str:
     """Return the path of a card's CMS fragment, relative to its edition folder."""
     return f"{EMBED_FOLDER}/{section}.fragment.html"
+
+
+def share_image_path(locale: str) -> str:
+    """Return the path of an edition's share image, relative to the output folder."""
+    return f"{locale}/{SHARE_IMAGE}"
+
+
+def chart_file(chart_id: str, extension: str) -> str:
+    """Return the path of a chart's download, relative to its edition folder.
+
+    `chart_id` is the chart's id ("chart-funnel"); the file is charts/funnel.png.
+    """
+    return f"{CHARTS_FOLDER}/{chart_id.removeprefix('chart-')}.{extension}"
 
 
 def source_anchor(number: int) -> str:

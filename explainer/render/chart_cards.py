@@ -30,9 +30,13 @@ def chart_cards(charts: ChartsCtx) -> list[tuple[str, ChartCtx | TimelineCtx]]:
 
 
 def chart_card_files(
-    templates_dir: Path, context: Context, messages: Messages, charts: ChartsCtx
+    templates_dir: Path,
+    context: Context,
+    messages: Messages,
+    charts: ChartsCtx,
+    downloads: dict[str, dict[str, str | None]],
 ) -> list[OutputFile]:
-    """Render the chart cards of one edition."""
+    """Render the chart cards of one edition; `downloads` holds each chart's file addresses."""
     locale = context["lang"]
     files = []
     for section, chart in chart_cards(charts):
@@ -45,6 +49,7 @@ def chart_card_files(
             charts=charts,
             chart=chart,
             timeline=chart is charts["timeline"],
+            downloads=downloads[section],
         )
         files.append(OutputFile(f"{locale}/{card_path(section)}", locale, "embed", html, section))
     return files
