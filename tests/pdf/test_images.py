@@ -19,8 +19,10 @@ from typing import Any
 import pytest
 import yaml
 
-from explainer.build import SHARE_SPEC, edition_images, load_model, prepare
-from explainer.pdf.raster import write_png
+from explainer.build import SHARE_SPEC, build, edition_images, load_model, prepare
+from explainer.errors import InputError
+from explainer.pdf.jobs import PdfJob, PdfResult
+from explainer.pdf.raster import ImageSpec, write_png
 from explainer.project import Project
 from tests.support import ROOT, clean_environment, manifest, parse_file
 
@@ -79,7 +81,7 @@ def test_the_share_image_is_a_1200_by_630_png_with_no_metadata(dist: Path, local
     data = (dist / locale / "share.png").read_bytes()
     assert png_size(data) == (1200, 630)
     kinds = {kind for kind, _ in png_chunks(data)}
-    assert kinds == {b"IHDR", b"IDAT", b"IEND"}  # no tIME, tEXt, pHYs …
+    assert kinds <= {b"IHDR", b"PLTE", b"IDAT", b"IEND"}  # no tIME, tEXt, pHYs …
     entries = [a for a in manifest(dist) if a["kind"] == "share-image" and a["locale"] == locale]
     assert [a["path"] for a in entries] == [f"{locale}/share.png"]
 
@@ -174,3 +176,33 @@ def test_the_page_and_the_chart_cards_link_to_the_downloads(dist: Path, locale: 
             "en": "Download: PNG · SVG · data (CSV)",
         }[locale]
     )
+
+
+TOO_LONG = """<!DOCTYPE html><html lang="en"><head><style>
+@page { size: 300px 100px; margin: 0; } #okx-limit { position: absolute; bottom: 0; }
+</style></head><body><p>Line</p><p>Line</p><p>Line</p><div id="okx-end"></div>
+<p id="okx-limit">Footer</p></body></html>"""
+
+
+def test_an_image_whose_text_runs_into_its_footer_is_not_written(tmp_path: Path) -> None:
+    raster = write_png(TOO_LONG, tmp_path / "image.png", ImageSpec())
+    assert raster.fits is False
+    assert not (tmp_path / "image.png").exists()
+    fitting = TOO_LONG.replace("<p>Line</p>", "", 2)
+    assert write_png(fitting, tmp_path / "image.png", ImageSpec()).fits
+    assert png_size((tmp_path / "image.png").read_bytes()) == (300, 100)
+
+
+def test_a_share_image_that_does_not_fit_stops_the_build_naming_its_template(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fake_render_all(todo: list[PdfJob], stage: Path, *_: object) -> list[PdfResult]:
+        return [PdfResult(job.path, [], 0.0, fits=job.path != "id/share.png") for job in todo]
+
+    monkeypatch.setattr("explainer.pdf.jobs.render_all", fake_render_all)
+    with pytest.raises(InputError) as error:
+        build(project, tmp_path / "dist", log=lambda _: None)
+    message = str(error.value)
+    assert "templates/pages/share.html" in message
+    assert "id/share.png does not fit its image" in message
+    assert not (tmp_path / "dist").exists()
