@@ -35,6 +35,7 @@ from explainer.render.bilingual import render_bilingual
 from explainer.render.downloads import (
     CHART_IMAGE_TEMPLATE,
     SHARE_TEMPLATE,
+    chart_files,
     chart_images,
     share_html,
 )
@@ -113,6 +114,8 @@ def check(
         for medium in ("screen", "print"):
             render_page(project.templates_dir, edition, model, medium)
         edition_cards(project.templates_dir, edition, model)
+        chart_files(project.templates_dir, edition, model)
+        edition_images(project, model, edition)
     if bilingual_wanted(chosen):
         render_bilingual(project.templates_dir, model, editions)
     return warnings + catalog_warnings
