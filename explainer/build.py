@@ -223,7 +223,8 @@ def _write_pdfs(
     for result in render_all(jobs, stage, out, log):
         template = templates / made_from.get(result.path, PAGE_TEMPLATE)
         if result.refused:
-            message = f"the PDF asked for resources outside the assets: {result.refused}"
+            what = "image" if result.path.endswith(".png") else "PDF"
+            message = f"the {what} asked for resources outside the assets: {result.refused}"
             raise InputError([Problem(str(template), message)])
         if not result.fits:
             message = f"the text of {result.path} does not fit its image; shorten it"
