@@ -1,8 +1,9 @@
-"""The pipeline: facts → validated model → localized editions → HTML / PDF → written files."""
+"""The pipeline: facts → validated model → localized editions → HTML / PDF / PNG → written files."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from explainer.context.edition import Edition, edition_date, localize
@@ -21,10 +22,23 @@ from explainer.output import (
     write_files,
     write_manifest,
 )
+from explainer.pdf.raster import ImageSpec
 from explainer.pdf.weasy import PrintOptions
-from explainer.project import BILINGUAL_LOCALES, Project, bilingual_pdf_path
+from explainer.project import (
+    BILINGUAL_LOCALES,
+    Project,
+    bilingual_pdf_path,
+    share_image_path,
+)
 from explainer.render.bilingual import TEMPLATE as BILINGUAL_TEMPLATE
 from explainer.render.bilingual import render_bilingual
+from explainer.render.downloads import (
+    CHART_IMAGE_TEMPLATE,
+    SHARE_TEMPLATE,
+    chart_files,
+    chart_images,
+    share_html,
+)
 from explainer.render.files import OutputFile
 from explainer.render.page import TEMPLATE as PAGE_TEMPLATE
 from explainer.render.page import edition_cards, edition_files, learn_fallbacks, render_page
@@ -39,6 +53,23 @@ NO_BASE_URL = (
     "note: no base URL (--base-url or base_url in data/edition.yaml): links stay relative, "
     "and sitemap.xml, robots.txt, oEmbed and og:url are left out"
 )
+
+# The share image is exactly its size; a chart's PNG is 1.5 px per CSS px, cut to its content.
+SHARE_SPEC = ImageSpec(scale=1.0, fit=False)
+CHART_SPEC = ImageSpec(scale=1.5, fit=True)
+
+
+@dataclass(frozen=True)
+class Image:
+    """A PNG the build makes: where, from what HTML, how, and how the manifest lists it."""
+
+    path: str
+    locale: str
+    html: str
+    spec: ImageSpec
+    kind: str
+    template: str
+    section: str | None = None
 
 
 def load_model(project: Project, *, strict: bool = False) -> tuple[Explainer, list[Problem]]:
@@ -90,6 +121,8 @@ def check(
         for medium in ("screen", "print"):
             render_page(project.templates_dir, edition, model, medium)
         edition_cards(project.templates_dir, edition, model)
+        chart_files(project.templates_dir, edition, model)
+        edition_images(project, model, edition)
     if bilingual_wanted(chosen):
         render_bilingual(project.templates_dir, model, editions)
     return warnings + catalog_warnings
@@ -207,8 +240,11 @@ def _write_pdfs(
     log: Log,
     options: PrintOptions | None,
 ) -> list[Artifact]:
-    """Write every PDF in parallel (the editions', the bilingual one), reusing unchanged ones."""
-    from explainer.pdf.jobs import pdf_jobs, render_all
+    """Write every PDF (the editions', the bilingual one) and every PNG in parallel.
+
+    Unchanged ones are reused from the previous output.
+    """
+    from explainer.pdf.jobs import image_job, pdf_jobs, render_all
 
     templates = project.templates_dir
     prints = {e.locale: render_page(templates, e, model, "print") for e in editions}
@@ -216,14 +252,41 @@ def _write_pdfs(
         bilingual = render_bilingual(templates, model, editions)
     else:
         bilingual = None
-    jobs = pdf_jobs(prints, bilingual, options or PrintOptions())
+    images = [image for e in editions for image in edition_images(project, model, e)]
+    pdfs = pdf_jobs(prints, bilingual, options or PrintOptions())
+    jobs = [*pdfs, *(image_job(i.path, i.locale, i.html, i.spec) for i in images)]
+    made_from = {i.path: i.template for i in images}
+    made_from[bilingual_pdf_path()] = BILINGUAL_TEMPLATE
     for result in render_all(jobs, stage, out, log):
+        template = templates / made_from.get(result.path, PAGE_TEMPLATE)
         if result.refused:
-            is_bilingual = result.path == bilingual_pdf_path()
-            template = BILINGUAL_TEMPLATE if is_bilingual else PAGE_TEMPLATE
-            message = f"the PDF asked for resources outside the assets: {result.refused}"
-            raise InputError([Problem(str(templates / template), message)])
-    return [describe(stage, stage / job.path, job.locale, "pdf") for job in jobs]
+            what = "image" if result.path.endswith(".png") else "PDF"
+            message = f"the {what} asked for resources outside the assets: {result.refused}"
+            raise InputError([Problem(str(template), message)])
+        if not result.fits:
+            message = f"the text of {result.path} does not fit its image; shorten it"
+            raise InputError([Problem(str(template), message)])
+    return [describe(stage, stage / job.path, job.locale, "pdf") for job in pdfs] + [
+        describe(stage, stage / i.path, i.locale, i.kind, i.section) for i in images
+    ]
+
+
+def edition_images(project: Project, model: Explainer, edition: Edition) -> list[Image]:
+    """Return an edition's PNGs: its share image and a picture of each chart."""
+    templates = project.templates_dir
+    share = Image(
+        share_image_path(edition.locale),
+        edition.locale,
+        share_html(templates, edition, model),
+        SHARE_SPEC,
+        "share-image",
+        SHARE_TEMPLATE,
+    )
+    charts = [
+        Image(c.path, c.locale, c.html, CHART_SPEC, "chart-png", CHART_IMAGE_TEMPLATE, c.section)
+        for c in chart_images(templates, edition, model)
+    ]
+    return [share, *charts]
 
 
 def _root_file(

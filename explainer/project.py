@@ -24,6 +24,12 @@ ROBOTS = "robots.txt"
 EMBED_KIND = "embed"
 FRAGMENT_KIND = "fragment"
 CMS_FRAGMENT_KIND = "fragment-cms"
+# An edition's share image (og:image, twitter:image), 1200 × 630 px, in its folder.
+SHARE_IMAGE = "share.png"
+SHARE_IMAGE_SIZE = (1200, 630)
+# Each chart's downloads (PNG, SVG, CSV), in a folder of its edition.
+CHARTS_FOLDER = "charts"
+CHART_FORMATS = ("png", "svg", "csv")
 
 
 @dataclass(frozen=True)
@@ -101,6 +107,19 @@ def fragment_path(section: str) -> str:
 def cms_fragment_path(section: str) -> str:
     """Return the path of a card's CMS-safe fragment, relative to its edition folder."""
     return f"{EMBED_FOLDER}/{section}.cms.html"
+
+
+def share_image_path(locale: str) -> str:
+    """Return the path of an edition's share image, relative to the output folder."""
+    return f"{locale}/{SHARE_IMAGE}"
+
+
+def chart_file(chart_id: str, extension: str) -> str:
+    """Return the path of a chart's download, relative to its edition folder.
+
+    `chart_id` is the chart's id ("chart-funnel"); the file is charts/funnel.png.
+    """
+    return f"{CHARTS_FOLDER}/{chart_id.removeprefix('chart-')}.{extension}"
 
 
 def source_anchor(number: int) -> str:

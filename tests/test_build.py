@@ -75,22 +75,28 @@ def test_the_edition_date_as_source_date_epoch_gives_the_same_bytes(
     again = tmp_path / "dist"
     build(project, again, pdf=False, log=lambda _: None)
     rebuilt = snapshot(again)
-    # A build without PDFs links none: the edition pages differ from the session
-    # build's by those links alone, every card byte for byte (dist/index.html lists
-    # the PDFs beside each edition, so it is left out).
+    # A build without PDFs makes no PNG either (share image, charts' pictures) and
+    # links none: the edition pages and the chart cards differ from the session
+    # build's by those links alone, every other card byte for byte (dist/index.html
+    # lists the PDFs beside each edition, so it is left out).
+    assert not [path for path in rebuilt if path.endswith(".png")]
     html = [path for path in rebuilt if path.endswith(".html") and path != "index.html"]
     assert len(html) > 20
     session = snapshot(dist)
     for path in html:
-        if path.endswith("/index.html"):
-            assert without_pdf_links(rebuilt[path]) == without_pdf_links(session[path]), path
+        assert b".png" not in rebuilt[path] and b".pdf" not in rebuilt[path], path
+        if path.endswith("/index.html") or "/embed/chart-" in path:
+            assert without_raster_links(rebuilt[path]) == without_raster_links(session[path]), path
         else:
             assert rebuilt[path] == session[path], path
 
 
-def without_pdf_links(html: bytes) -> list[bytes]:
-    """Return the lines of a page that do not mention a PDF."""
-    return [line for line in html.splitlines() if b".pdf" not in line]
+RASTER_MARKS = (b".pdf", b".png", b"og:image", b"twitter:", b"okx-chart-downloads")
+
+
+def without_raster_links(html: bytes) -> list[bytes]:
+    """Return the lines of a page that mention no PDF, no PNG and no share image."""
+    return [line for line in html.splitlines() if not any(m in line for m in RASTER_MARKS)]
 
 
 def test_print_options_reach_every_pdf_job(
@@ -108,9 +114,14 @@ def test_print_options_reach_every_pdf_job(
     monkeypatch.setattr("explainer.pdf.jobs.render_all", fake_render_all)
     options = PrintOptions(paper="letter", variant="pdf/a-3b")
     build(project, tmp_path / "dist", log=lambda _: None, print_options=options)
-    assert sorted(job.path for job in jobs) == [
+    pdfs = [job for job in jobs if job.image is None]
+    assert sorted(job.path for job in pdfs) == [
         "bilingual/ok-oce-explainer-id-en.pdf",
         "en/ok-oce-explainer-en.pdf",
         "id/ok-oce-explainer-id.pdf",
     ]
-    assert {job.options for job in jobs} == {options}
+    assert {job.options for job in pdfs} == {options}
+    # The images (share image, charts) are drawn at their own sizes, whatever the paper.
+    images = [job for job in jobs if job.image is not None]
+    assert {job.path for job in images} >= {"en/share.png", "id/share.png"}
+    assert {job.options for job in images} == {PrintOptions()}

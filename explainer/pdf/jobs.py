@@ -1,7 +1,8 @@
-"""Render the PDF editions: unchanged ones reused, the rest in parallel processes.
+"""Render the PDF editions and the images: unchanged ones reused, the rest in parallel.
 
-Each locale's PDF is an independent job (print HTML in, PDF file out), so the
-jobs run in a pool of worker processes, one per core at most. A job whose
+Each locale's PDF is an independent job (print HTML in, PDF file out), and so
+is each PNG (the share images, the charts': HTML in, PNG out, see `raster`), so
+the jobs run in one pool of worker processes, one per core at most. A job whose
 inputs hash like the previous build's is not run: its file is taken from the
 previous output (see `cache`).
 """
@@ -25,6 +26,7 @@ from pathlib import Path
 from explainer import __version__
 from explainer.output import release_inherited
 from explainer.pdf.cache import Cache, file_hash, tree_hash
+from explainer.pdf.raster import RASTER_PACKAGES, ImageSpec
 from explainer.pdf.weasy import PrintOptions
 from explainer.project import ASSETS, bilingual_locale, bilingual_pdf_path, pdf_path
 
@@ -38,15 +40,20 @@ RENDERER_PACKAGES = ("weasyprint", "pydyf", "pyphen", "fonttools", "tinycss2", "
 
 @dataclass(frozen=True)
 class PdfJob:
-    """One PDF to write: where (relative to the output folder), from what HTML, saying what."""
+    """One PDF to write: where (relative to the output folder), from what HTML, saying what.
+
+    With `image`, the job writes a PNG of the page instead (see `raster`); the
+    print options do not apply to it.
+    """
 
     path: str
     locale: str
     html: str
     options: PrintOptions = field(default_factory=PrintOptions)
+    image: ImageSpec | None = None
 
     def key(self, assets: str) -> str:
-        """Return a hash of everything the PDF is made from."""
+        """Return a hash of everything the PDF (or PNG) is made from."""
         digest = hashlib.sha256()
         for part in (
             self.html,
@@ -56,9 +63,17 @@ class PdfJob:
             __version__,
             (Path(__file__).parent / "weasy.py").read_text(encoding="utf-8"),
             assets,
+            *self._image_parts(),
         ):
             digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
         return digest.hexdigest()
+
+    def _image_parts(self) -> list[str]:
+        """Return what else an image is made from (nothing for a PDF, so its key stays)."""
+        if self.image is None:
+            return []
+        source = (Path(__file__).parent / "raster.py").read_text(encoding="utf-8")
+        return [repr(self.image), renderer_versions(RASTER_PACKAGES), source]
 
 
 def pdf_jobs(prints: dict[str, str], bilingual: str | None, options: PrintOptions) -> list[PdfJob]:
@@ -69,10 +84,15 @@ def pdf_jobs(prints: dict[str, str], bilingual: str | None, options: PrintOption
     return jobs
 
 
-def renderer_versions() -> str:
+def image_job(path: str, locale: str, html: str, image: ImageSpec) -> PdfJob:
+    """Return the job that writes the PNG of `html` at `path`."""
+    return PdfJob(path, locale, html, image=image)
+
+
+def renderer_versions(packages: tuple[str, ...] = RENDERER_PACKAGES) -> str:
     """Return the versions of WeasyPrint and the libraries that shape its output."""
     versions = []
-    for name in RENDERER_PACKAGES:
+    for name in packages:
         try:
             versions.append(f"{name}={metadata.version(name)}")
         except metadata.PackageNotFoundError:
@@ -87,15 +107,21 @@ class PdfResult:
     path: str
     refused: list[str]
     seconds: float
+    # False when an image's content did not fit its page (and no file was written).
+    fits: bool = True
 
 
 def render_job(job: PdfJob, stage: Path) -> PdfResult:
-    """Write one PDF into `stage` (runs in a worker process)."""
+    """Write one PDF or PNG into `stage` (runs in a worker process)."""
+    from explainer.pdf.raster import write_png
     from explainer.pdf.weasy import write_pdf
 
     started = time.perf_counter()
     target = stage / job.path
     target.parent.mkdir(parents=True, exist_ok=True)
+    if job.image is not None:
+        raster = write_png(job.html, target, job.image)
+        return PdfResult(job.path, raster.refused, time.perf_counter() - started, raster.fits)
     refused = write_pdf(job.html, target, job.options)
     return PdfResult(job.path, refused, time.perf_counter() - started)
 
@@ -116,7 +142,8 @@ def render_all(
     results = _run(todo, stage, log, workers)
     fresh = Cache(stage, {p: e for p, e in cache.entries.items() if (stage / p).is_file()})
     for job in jobs:
-        fresh.record(job.path, keys[job.path], file_hash(stage / job.path))
+        if (stage / job.path).is_file():  # not an image whose content did not fit
+            fresh.record(job.path, keys[job.path], file_hash(stage / job.path))
     fresh.write(stage)
     return results
 

@@ -7,6 +7,7 @@ page.py         the web page and the print page of an edition
 cards.py        the sections as cards: iframe pages and fragments, and the sources each cites
 cms.py          the CMS-safe fragment: inline styles that WordPress's KSES keeps
 chart_cards.py  a card per chart
+downloads.py    each chart's SVG and CSV, and the HTML of the share image and the charts' PNGs
 site.py         page metadata (alternates, JSON-LD), cite-and-reuse, dist/index.html
 bilingual.py    the bilingual print edition, both languages block by block
 

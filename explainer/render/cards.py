@@ -409,8 +409,17 @@ def _card(
             height=code.heights.desktop,
             provider=extras["imprint"].publisher,
             provider_url=base_url,
+            thumbnail=_thumbnail(extras, base_url, here),
         )
     return Card(section, page, fragment, cms, oembed)
+
+
+def _thumbnail(extras: dict[str, Any], base_url: str, here: str) -> tuple[str, int, int] | None:
+    """Return the edition's share image as an oEmbed thumbnail, if the build makes it."""
+    if not extras["share_image"]:
+        return None
+    width, height = extras["share_size"]
+    return site_link(base_url, here, extras["share_image"]), width, height
 
 
 def card_files(locale: str, cards: list[Card]) -> list[OutputFile]:

@@ -34,9 +34,10 @@ def chart_card_files(
     context: Context,
     messages: Messages,
     charts: ChartsCtx,
+    downloads: dict[str, dict[str, str | None]],
     base_url: str | None = None,
 ) -> list[OutputFile]:
-    """Render the chart cards of one edition."""
+    """Render the chart cards of one edition; `downloads` holds each chart's file addresses."""
     locale = context["lang"]
     files = []
     for section, chart in chart_cards(charts):
@@ -51,6 +52,7 @@ def chart_card_files(
             charts=charts,
             chart=chart,
             timeline=chart is charts["timeline"],
+            downloads=downloads[section],
         )
         files.append(OutputFile(f"{locale}/{card_path(section)}", locale, "embed", html, section))
     return files

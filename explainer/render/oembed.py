@@ -21,9 +21,17 @@ WIDTH = 600
 CACHE_AGE = 86400
 
 
-def oembed_json(*, html: str, title: str, height: int, provider: str, provider_url: str) -> str:
-    """Return the oEmbed answer of one card."""
-    answer = {
+def oembed_json(
+    *,
+    html: str,
+    title: str,
+    height: int,
+    provider: str,
+    provider_url: str,
+    thumbnail: tuple[str, int, int] | None = None,
+) -> str:
+    """Return the oEmbed answer of one card; `thumbnail` is (url, width, height)."""
+    answer: dict[str, object] = {
         "version": VERSION,
         "type": "rich",
         "title": title,
@@ -34,6 +42,9 @@ def oembed_json(*, html: str, title: str, height: int, provider: str, provider_u
         "height": height,
         "cache_age": CACHE_AGE,
     }
+    if thumbnail:
+        url, width, height = thumbnail
+        answer |= {"thumbnail_url": url, "thumbnail_width": width, "thumbnail_height": height}
     return json.dumps(answer, ensure_ascii=False, indent=1) + "\n"
 
 

@@ -8,10 +8,11 @@ from typing import Any
 from explainer.context.edition import Edition
 from explainer.facts.model import Explainer
 from explainer.i18n.checks import real_fallbacks
-from explainer.project import page_path, pdf_name
+from explainer.project import SHARE_IMAGE_SIZE, page_path, pdf_name
 from explainer.render.cards import Card, card_files, render_cards
 from explainer.render.chart_cards import chart_card_files
 from explainer.render.claims import claim_files
+from explainer.render.downloads import chart_downloads, chart_files, share_image
 from explainer.render.environment import render
 from explainer.render.files import OutputFile
 from explainer.render.site import page_extras
@@ -39,6 +40,9 @@ def page_vars(edition: Edition, model: Explainer, medium: str) -> dict[str, Any]
         "pdf_href": pdf_name(edition.locale) if has_pdf else None,
         "partial_translation": bool(real_fallbacks(edition.messages)),
         "charts": edition.charts[medium],
+        "share_image": share_image(edition),
+        "share_size": SHARE_IMAGE_SIZE,
+        "chart_downloads": chart_downloads(edition) if medium == "screen" else None,
         **page_extras(model, edition, pdf_name),
     }
 
@@ -63,7 +67,7 @@ def edition_cards(templates_dir: Path, edition: Edition, model: Explainer) -> li
 
 
 def edition_files(templates_dir: Path, edition: Edition, model: Explainer) -> list[OutputFile]:
-    """Return an edition's web page, its chart cards and its embeddable cards."""
+    """Return an edition's web page, its chart cards, its cards and its charts' SVG and CSV."""
     page = OutputFile(
         page_path(edition.locale),
         edition.locale,
@@ -71,10 +75,16 @@ def edition_files(templates_dir: Path, edition: Edition, model: Explainer) -> li
         render_page(templates_dir, edition, model, "screen"),
     )
     charts = chart_card_files(
-        templates_dir, edition.context, edition.messages, edition.charts["screen"], edition.base_url
+        templates_dir,
+        edition.context,
+        edition.messages,
+        edition.charts["screen"],
+        chart_downloads(edition, "../"),
+        edition.base_url,
     )
     cards = card_files(edition.locale, edition_cards(templates_dir, edition, model))
     claims = claim_files(
         templates_dir, model, edition.context, edition.messages, page_vars(edition, model, "screen")
     )
-    return [page, *charts, *cards, *claims]
+    images = chart_files(templates_dir, edition, model)
+    return [page, *charts, *cards, *claims, *images]

@@ -18,7 +18,7 @@ from explainer.context.localize import TITLE, Context
 from explainer.facts.model import Explainer
 from explainer.i18n.catalogs import SOURCE_LOCALE, Messages, babel_locale
 from explainer.i18n.format import N_, translate
-from explainer.project import ROOT_INDEX, page_path
+from explainer.project import ROOT_INDEX, page_path, share_image_path
 from explainer.render.cards import embed_codes
 from explainer.render.environment import render
 from explainer.render.files import OutputFile
@@ -44,7 +44,7 @@ def page_extras(
     return {
         "other_pdfs": other_pdfs(context, pdf_name, edition.pdfs, base),
         "embed_codes": embed_codes(context, messages, base),
-        "json_ld": article_ld(model, context, base),
+        "json_ld": article_ld(model, context, base, _share_image(edition)),
         "citation": citation(model, messages, context),
         "licence_url": model.imprint.licence_url,
         "og_locale": og_locale(context["lang"]),
@@ -54,6 +54,14 @@ def page_extras(
         "full_page_href": site_link(base, here, here),
         "card": False,
     }
+
+
+def _share_image(edition: Edition) -> str | None:
+    """Return the address of the edition's share image, if the build makes it."""
+    if edition.pdfs is not None and edition.locale not in edition.pdfs:
+        return None
+    here = page_path(edition.locale)
+    return site_link(edition.base_url, here, share_image_path(edition.locale))
 
 
 def og_locale(lang: str) -> str:

@@ -1,8 +1,9 @@
-"""Incremental builds: which PDFs a rebuild renders again and which it keeps.
+"""Incremental builds: which PDFs and PNGs a rebuild renders again and which it keeps.
 
 Starting from the session's full build: a rebuild with nothing changed renders
-no PDF; a rebuild after one catalog changed renders only the PDFs that show
-that locale. (That two builds are byte-identical is tested by test_golden.py.)
+no PDF and no PNG; a rebuild after one catalog changed renders only the PDFs
+that show that locale, and only the images whose HTML changed. (That two builds
+are byte-identical is tested by test_golden.py.)
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from babel.messages.pofile import read_po, write_po
 from explainer.build import build
 from explainer.pdf.cache import CACHE
 from explainer.project import Project
-from tests.support import copy_project, snapshot
+from tests.support import copy_project, manifest, snapshot
 
 EN, ID, BOTH = (
     "en/ok-oce-explainer-en.pdf",
@@ -32,15 +33,17 @@ class Run:
         self.lines: list[str] = []
         build(project, out, log=self.lines.append)
 
-    def rendered(self) -> list[str]:
-        """Return the PDFs this build rendered."""
-        return sorted(
-            line.split()[1] for line in self.lines if line.startswith("wrote ") and ".pdf" in line
-        )
+    def rendered(self, suffix: str = ".pdf") -> list[str]:
+        """Return the PDFs (or the files ending in `suffix`) this build rendered."""
+        return self._files("wrote ", suffix)
 
-    def kept(self) -> list[str]:
-        """Return the PDFs this build took unchanged from the previous output."""
-        return sorted(line.split()[1] for line in self.lines if line.startswith("kept "))
+    def kept(self, suffix: str = ".pdf") -> list[str]:
+        """Return the PDFs (or other files) this build took unchanged from the previous output."""
+        return self._files("kept ", suffix)
+
+    def _files(self, verb: str, suffix: str) -> list[str]:
+        paths = (line.split()[1] for line in self.lines if line.startswith(verb))
+        return sorted(path for path in paths if path.endswith(suffix))
 
 
 @pytest.fixture(scope="module")
@@ -70,11 +73,22 @@ def test_unchanged_rebuild_renders_no_pdf(builds: dict[str, object]) -> None:
     assert builds["after-unchanged"] == builds["before"]
 
 
+def test_unchanged_rebuild_renders_no_image(builds: dict[str, object], dist: Path) -> None:
+    run = builds["unchanged"]
+    assert isinstance(run, Run)
+    images = sorted(a["path"] for a in manifest(dist) if a["kind"] in ("share-image", "chart-png"))
+    assert len(images) == 12
+    assert run.rendered(".png") == []
+    assert run.kept(".png") == images
+
+
 def test_catalog_change_renders_only_that_locale(builds: dict[str, object]) -> None:
     run = builds["catalog"]
     assert isinstance(run, Run)
     assert run.rendered() == sorted([ID, BOTH])
     assert run.kept() == [EN]
+    # No image shows the changed string ("Sources" heads the charts' CSV files only).
+    assert run.rendered(".png") == []
     before, after = builds["before"], builds["after-catalog"]
     assert isinstance(before, dict) and isinstance(after, dict)
     assert after[EN] == before[EN]
