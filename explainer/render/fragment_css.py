@@ -3,7 +3,7 @@
 Every style sheet here is written under `.okoce-explainer`. A fragment's <style>
 stays on the outlet's page for good, beside fragments of later editions and the
 outlet's theme, so it is scoped under a root class that carries the style version
-(`okx-v2`): a later edition's rules cannot reach a fragment pasted earlier, nor this
+(`okx-v3`): a later edition's rules cannot reach a fragment pasted earlier, nor this
 one's reach theirs. The scope is two classes, to outweigh a theme's `.entry-content p`.
 A fragment also cannot rely on the host's root font size, so rem becomes px.
 """

@@ -52,7 +52,7 @@ def article_ld(
         "citation": [_news_article(s) for s in model.sources],
     }
     if image:
-        article["image"] = [image]
+        article["image"] = image
     if model.imprint.licence_url:
         article["license"] = model.imprint.licence_url
     return script_json(article)

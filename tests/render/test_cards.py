@@ -101,6 +101,7 @@ def test_the_fragment_root_class_carries_the_style_version(cards: dict[str, Card
 # version: CSS that changes under the same version restyles the fragments pasted before.
 STYLE_SHA256 = {
     2: "c03382eb67330c86030bc32013d282193171b9c7833ed89731e20561fefc609a",
+    3: "0c5d30e47882a3434ff861425988b9827c133eebe0716523a3fc248dab3eb24a",
 }
 
 
