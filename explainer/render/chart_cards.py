@@ -12,11 +12,17 @@ from pathlib import Path
 from explainer.context.charts import ChartCtx, ChartsCtx, TimelineCtx
 from explainer.context.localize import Context
 from explainer.i18n.catalogs import Messages
-from explainer.project import card_path
+from explainer.i18n.format import translate
+from explainer.project import card_path, oembed_path
+from explainer.render.cards import FALLBACK_LINK, Heights, oembed_snippet
 from explainer.render.environment import render
 from explainer.render.files import OutputFile
+from explainer.render.oembed import oembed_file, oembed_json
+from explainer.urls import site_link
 
 CARD_TEMPLATE = "pages/chart-card.html"
+# A chart card's frame before it reports its height (see cards.FALLBACK_HEIGHTS).
+HEIGHTS = Heights(600, 640)
 
 
 def chart_cards(charts: ChartsCtx) -> list[tuple[str, ChartCtx | TimelineCtx]]:
@@ -36,18 +42,28 @@ def chart_card_files(
     charts: ChartsCtx,
     downloads: dict[str, dict[str, str | None]],
     base_url: str | None = None,
+    publisher: str = "",
 ) -> list[OutputFile]:
     """Render the chart cards of one edition; `downloads` holds each chart's file addresses."""
     locale = context["lang"]
     files = []
     for section, chart in chart_cards(charts):
+        here = f"{locale}/{card_path(section)}"
+        oembed = None
+        if base_url:
+            oembed = _oembed(context, messages, chart, here, (base_url, publisher))
+        if oembed is not None:
+            files.append(oembed_file(locale, section, oembed))
         html = render(
             templates_dir,
             CARD_TEMPLATE,
             context,
             messages,
-            here=f"{locale}/{card_path(section)}",
+            here=here,
             base_url=base_url,
+            oembed_href=site_link(base_url, here, f"{locale}/{oembed_path(section)}")
+            if oembed
+            else None,
             medium="screen",
             charts=charts,
             chart=chart,
@@ -56,3 +72,24 @@ def chart_card_files(
         )
         files.append(OutputFile(f"{locale}/{card_path(section)}", locale, "embed", html, section))
     return files
+
+
+def _oembed(
+    context: Context,
+    messages: Messages,
+    chart: ChartCtx | TimelineCtx,
+    here: str,
+    provider: tuple[str, str],
+) -> str:
+    """Return a chart card's oEmbed answer; `provider` is (base URL, publisher)."""
+    base_url, publisher = provider
+    title = f"{chart['title']} · {context['title']}"
+    src = site_link(base_url, here, here)
+    link = translate(messages, FALLBACK_LINK, title=title)
+    return oembed_json(
+        html=oembed_snippet(src, title, HEIGHTS, link),
+        title=title,
+        height=HEIGHTS.desktop,
+        provider=publisher,
+        provider_url=base_url,
+    )

@@ -81,6 +81,7 @@ def edition_files(templates_dir: Path, edition: Edition, model: Explainer) -> li
         edition.charts["screen"],
         chart_downloads(edition, "../"),
         edition.base_url,
+        model.imprint.publisher,
     )
     cards = card_files(edition.locale, edition_cards(templates_dir, edition, model))
     claims = claim_files(
