@@ -3,6 +3,7 @@
 #   make build      system libs + venv, then build the HTML and PDF
 #   make test       system libs/browsers + venv + node, then lint, type-check, import layers, pytest
 #   make golden     regenerate tests/golden/ from a fresh build (after an intended output change)
+#   make screenshots  docs/img/embed-*.png, each embed code in an outlet's page
 #   make venv       .venv from the hashed lock file with uv (re-run when the lock changes);
 #                   make venv INSTALLER=pip does the same with plain pip
 #   make node       node_modules from package-lock.json (axe-core)
@@ -37,7 +38,7 @@ VENV_STAMP := $(VENV)/.installed
 UV_STAMP   := $(TOOLS)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: all build test golden venv node system system-build system-test lock bench clean distclean
+.PHONY: all build test golden screenshots venv node system system-build system-test lock bench clean distclean
 
 all: build
 
@@ -121,6 +122,10 @@ test: system-test venv node
 
 golden: venv
 	$(BIN)/python -m tests.golden
+
+# docs/img/embed-*.png: each embed code in an outlet's page (needs Chromium: make system-test)
+screenshots: system-test venv
+	PYTHONPATH=. $(BIN)/python scripts/embed_screenshots.py
 
 bench: venv
 	@if [ -f benchmarks/__main__.py ]; then \

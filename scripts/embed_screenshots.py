@@ -1,6 +1,7 @@
 """Screenshots for docs/embeds.md: each embed code in an outlet's article page.
 
-    .venv/bin/python scripts/embed_screenshots.py [OUT_DIR]   (default: docs/img)
+    make screenshots, or PYTHONPATH=. .venv/bin/python scripts/embed_screenshots.py [OUT_DIR]
+    (default: docs/img)
 
 Builds the HTML (no PDF) with a site address on 127.0.0.1, serves it, and serves the
 outlet's pages from localhost (another origin), with a theme whose CSS would leak into
@@ -29,6 +30,7 @@ from typing import Any
 
 from explainer.build import build
 from explainer.project import Project
+from tests.browser.support import WP_HOST_SCRIPT
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -48,20 +50,6 @@ td, th { border: 1px dotted #c00; padding: 12px; }
 blockquote { border-left: 8px solid #c00; font-style: italic; margin: 2em; }
 ul { list-style: square; }
 """
-# Stands in for wp-embed.js: resize a frame whose secret matches, as WordPress does.
-WP_EMBED_SCRIPT = """<script>
-addEventListener("message", function (e) {
-  var d = e.data;
-  if (!d || !d.secret || /[^a-zA-Z0-9]/.test(d.secret)) return;
-  document.querySelectorAll('iframe[data-secret="' + d.secret + '"]').forEach(function (f) {
-    if (e.source !== f.contentWindow) return;
-    f.removeAttribute("style");
-    document.querySelectorAll('blockquote[data-secret="' + d.secret + '"]')
-      .forEach(function (b) { b.style.display = "none"; });
-    if (d.message === "height") f.height = Math.min(Math.max(parseInt(d.value, 10), 200), 1000);
-  });
-});
-</script>"""
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -125,7 +113,9 @@ def host_pages(dist: Path, site: str) -> dict[str, str]:
     """Return the outlet's pages (name → HTML), one per embed code."""
     embed = dist / LOCALE / "embed"
     page = (dist / LOCALE / "index.html").read_text(encoding="utf-8")
-    code = re.search(rf'<code data-okx-src="{re.escape(site)}[^"]*/{CARD}\.html">(.*?)</code>', page, re.S)
+    code = re.search(
+        rf'<code data-okx-src="{re.escape(site)}[^"]*/{CARD}\.html">(.*?)</code>', page, re.S
+    )
     assert code, "the page shows the card's embed code with its full address"
     oembed = json.loads((embed / f"{CARD}.oembed.json").read_text(encoding="utf-8"))
     read = functools.partial(lambda name: (embed / name).read_text(encoding="utf-8"))
@@ -134,9 +124,11 @@ def host_pages(dist: Path, site: str) -> dict[str, str]:
         "wordpress": article(
             "A WordPress post: the card's address, embedded by oEmbed",
             wordpress_embed(oembed["html"]),
-            WP_EMBED_SCRIPT,
+            WP_HOST_SCRIPT,
         ),
-        "fragment": article("An outlet's article: the styled fragment", read(f"{CARD}.fragment.html")),
+        "fragment": article(
+            "An outlet's article: the styled fragment", read(f"{CARD}.fragment.html")
+        ),
         "fragment-dark": article(
             "An outlet's article: the styled fragment, okx-theme-dark",
             read(f"{CARD}.fragment.html").replace("okx-fragment", "okx-fragment okx-theme-dark", 1),

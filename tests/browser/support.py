@@ -143,3 +143,24 @@ def fallback_height(snippet: str) -> int:
     style = html.unescape(snippet).split('style="', 1)[1].split('"', 1)[0]
     height = next(p for p in style.split(";") if p.startswith("height:"))
     return int(height.removeprefix("height:").removesuffix("px"))
+
+
+# Stands in for WordPress's wp-embed.js on a host page: it trusts a message whose secret
+# is a WordPress secret and whose source is the window of the iframe with that
+# data-secret; it shows the frame, hides the fallback blockquote, keeps heights within
+# 200..1000 px as WordPress does, and records the links it was asked to open.
+WP_HOST_SCRIPT = """<script>
+window.links = [];
+addEventListener("message", function (e) {
+  var d = e.data;
+  if (!d || !d.secret || /[^a-zA-Z0-9]/.test(d.secret)) return;
+  document.querySelectorAll('iframe[data-secret="' + d.secret + '"]').forEach(function (f) {
+    if (e.source !== f.contentWindow) return;
+    f.removeAttribute("style");
+    document.querySelectorAll('blockquote[data-secret="' + d.secret + '"]')
+      .forEach(function (b) { b.style.display = "none"; });
+    if (d.message === "height") f.height = Math.min(Math.max(parseInt(d.value, 10), 200), 1000);
+    if (d.message === "link") window.links.push(d.value);
+  });
+});
+</script>"""

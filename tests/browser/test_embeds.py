@@ -17,28 +17,18 @@ from typing import Any
 
 import pytest
 
-from tests.browser.support import BROWSER_MARKS, OPEN_DETAILS, card_height, host_page
+from tests.browser.support import (
+    BROWSER_MARKS,
+    OPEN_DETAILS,
+    WP_HOST_SCRIPT,
+    card_height,
+    host_page,
+)
 
 pytestmark = BROWSER_MARKS
 
 WIDTHS = (360, 1280)
 WAIT = 20
-# A host page that mimics wp-embed.js's handling of the "height" and "link" messages: it
-# trusts a message whose secret is a WordPress secret and whose source is the window of
-# the iframe with that data-secret; it keeps heights within 200..1000 px as WordPress does.
-WP_HOST_SCRIPT = """<script>
-window.links = [];
-addEventListener("message", function (e) {
-  var d = e.data;
-  if (!d || !d.secret || /[^a-zA-Z0-9]/.test(d.secret)) return;
-  document.querySelectorAll('iframe[data-secret="' + d.secret + '"]').forEach(function (f) {
-    if (e.source !== f.contentWindow) return;
-    f.removeAttribute("style");
-    if (d.message === "height") f.height = Math.min(Math.max(parseInt(d.value, 10), 200), 1000);
-    if (d.message === "link") window.links.push(d.value);
-  });
-});
-</script>"""
 # A host page that records AMP's resize requests, as the AMP runtime would receive them.
 AMP_HOST_SCRIPT = """<script>
 window.ampSizes = [];
