@@ -1,8 +1,9 @@
 """Fixtures: the real project, a copy to break, and one full build for the whole run.
 
 The full build (HTML, cards and every PDF) is made once per test run, even
-under pytest-xdist (see `support.shared_folder`); tests read it and never
-change it. A test that needs to change an output copies it first.
+under pytest-xdist (see `support.shared_folder`), by a real `explainer build`
+process with a temporary folder of its own; tests read it and never change it.
+A test that needs to change an output copies it first.
 """
 
 from __future__ import annotations
@@ -11,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from explainer.build import build, load_model, prepare
+from explainer.build import load_model, prepare
 from explainer.project import Project
 from explainer.render import bilingual
-from tests.support import ROOT, clean_environment, copy_project, shared_folder
+from tests.support import ROOT, copy_project, run_cli, shared_folder
 
 
 @pytest.fixture(scope="session")
@@ -38,11 +39,25 @@ def bilingual_html(project: Project) -> str:
 
 
 def _full_build(out: Path) -> None:
-    with clean_environment():
-        build(Project(ROOT), out, log=lambda _: None)
+    """Build the project as committed into `out`, cold, as `explainer build` in CI does."""
+    temp = build_temp(out)
+    temp.mkdir(exist_ok=True)
+    result = run_cli("build", "--out", str(out), env={"TMPDIR": str(temp)})
+    assert result.returncode == 0, result.stderr
+
+
+def build_temp(dist: Path) -> Path:
+    """Return the temporary folder (TMPDIR) the build of `dist` ran with."""
+    return dist.with_name(f"{dist.name}-tmp")
 
 
 @pytest.fixture(scope="session")
 def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The run's one full build of the project as committed (read it, do not change it)."""
     return shared_folder(tmp_path_factory, "dist", _full_build)
+
+
+@pytest.fixture(scope="session")
+def dist_temp(dist: Path) -> Path:
+    """The temporary folder that the build of `dist` was given (TMPDIR), empty before it."""
+    return build_temp(dist)
