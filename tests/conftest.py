@@ -3,7 +3,9 @@
 The full build (HTML, cards and every PDF) is made once per test run, even
 under pytest-xdist (see `support.shared_folder`), by a real `explainer build`
 process with a temporary folder of its own; tests read it and never change it.
-A test that needs to change an output copies it first.
+A test that needs to change an output copies it first. The variant project's
+build (a pseudo-locale, a new language, hostile Indonesian translations:
+`support.make_variant`) is likewise made once per run, from a copy of it.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import pytest
 from explainer.build import load_model, prepare
 from explainer.project import Project
 from explainer.render import bilingual
-from tests.support import ROOT, copy_project, run_cli, shared_folder
+from tests.support import ROOT, Variant, copy_project, make_variant, run_cli, shared_folder
 
 
 @pytest.fixture(scope="session")
@@ -61,3 +63,9 @@ def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def dist_temp(dist: Path) -> Path:
     """The temporary folder that the build of `dist` was given (TMPDIR), empty before it."""
     return build_temp(dist)
+
+
+@pytest.fixture(scope="session")
+def variant(tmp_path_factory: pytest.TempPathFactory, dist: Path) -> Variant:
+    """The run's one build of the variant project (see `support.make_variant`); read only."""
+    return Variant(shared_folder(tmp_path_factory, "variant", lambda f: make_variant(f, dist)))

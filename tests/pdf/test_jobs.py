@@ -1,8 +1,10 @@
 """Incremental builds: which PDFs a rebuild renders again and which it keeps.
 
 Starting from the session's full build: a rebuild with nothing changed renders
-no PDF; a rebuild after one catalog changed renders only the PDFs that show
-that locale. (That two builds are byte-identical is tested by test_golden.py.)
+no PDF; a rebuild after one catalog changed (and two languages were added: the
+variant project, `support.make_variant`) renders only the PDFs that show the
+changed or new locales. (That two builds are byte-identical is tested by
+test_golden.py.)
 """
 
 from __future__ import annotations
@@ -10,13 +12,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
-from babel.messages.pofile import read_po, write_po
-
 from explainer.build import build
 from explainer.pdf.cache import CACHE
-from explainer.project import Project
-from tests.support import copy_project, snapshot
+from explainer.project import Project, pdf_path
+from tests.support import NEW_LOCALE, PSEUDO_LOCALE, Variant, copy_project, snapshot
 
 EN, ID, BOTH = (
     "en/ok-oce-explainer-en.pdf",
@@ -25,58 +24,34 @@ EN, ID, BOTH = (
 )
 
 
-class Run:
-    """A build that remembers its progress lines."""
-
-    def __init__(self, project: Project, out: Path) -> None:
-        self.lines: list[str] = []
-        build(project, out, log=self.lines.append)
-
-    def rendered(self) -> list[str]:
-        """Return the PDFs this build rendered."""
-        return sorted(
-            line.split()[1] for line in self.lines if line.startswith("wrote ") and ".pdf" in line
-        )
-
-    def kept(self) -> list[str]:
-        """Return the PDFs this build took unchanged from the previous output."""
-        return sorted(line.split()[1] for line in self.lines if line.startswith("kept "))
+def rendered(lines: list[str]) -> list[str]:
+    """Return the PDFs a build rendered, from its progress lines."""
+    return sorted(line.split()[1] for line in lines if line.startswith("wrote ") and ".pdf" in line)
 
 
-@pytest.fixture(scope="module")
-def builds(tmp_path_factory: pytest.TempPathFactory, dist: Path) -> dict[str, object]:
-    """An unchanged rebuild of the session's build, then a rebuild after one catalog changed."""
-    root = copy_project(tmp_path_factory.mktemp("incremental"))
-    project, out = Project(root), root / "dist"
+def kept(lines: list[str]) -> list[str]:
+    """Return the PDFs a build took unchanged from the previous output."""
+    return sorted(line.split()[1] for line in lines if line.startswith("kept "))
+
+
+def test_unchanged_rebuild_renders_no_pdf(tmp_path: Path, dist: Path) -> None:
+    project, out = Project(copy_project(tmp_path / "project")), tmp_path / "dist"
     shutil.copytree(dist, out)
-    result: dict[str, object] = {"before": snapshot(out), "unchanged": Run(project, out)}
-    result["after-unchanged"] = snapshot(out)
-    po = root / "locales" / "id" / "LC_MESSAGES" / "messages.po"
-    with po.open("rb") as handle:
-        catalog = read_po(handle, locale="id")
-    catalog["Sources"].string = "Sumber (edisi uji)"
-    with po.open("wb") as handle:
-        write_po(handle, catalog)
-    result["catalog"] = Run(project, out)
-    result["after-catalog"] = snapshot(out)
-    return result
+    before = snapshot(out)
+    lines: list[str] = []
+    build(project, out, log=lines.append)
+    assert rendered(lines) == []
+    assert kept(lines) == sorted([EN, ID, BOTH])
+    assert snapshot(out) == before
 
 
-def test_unchanged_rebuild_renders_no_pdf(builds: dict[str, object]) -> None:
-    run = builds["unchanged"]
-    assert isinstance(run, Run)
-    assert run.rendered() == []
-    assert run.kept() == sorted([EN, ID, BOTH])
-    assert builds["after-unchanged"] == builds["before"]
-
-
-def test_catalog_change_renders_only_that_locale(builds: dict[str, object]) -> None:
-    run = builds["catalog"]
-    assert isinstance(run, Run)
-    assert run.rendered() == sorted([ID, BOTH])
-    assert run.kept() == [EN]
-    before, after = builds["before"], builds["after-catalog"]
-    assert isinstance(before, dict) and isinstance(after, dict)
+def test_catalog_change_renders_only_that_locale(dist: Path, variant: Variant) -> None:
+    """The variant changed the `id` catalog and added two languages; English is kept."""
+    new = [pdf_path(NEW_LOCALE), pdf_path(PSEUDO_LOCALE)]
+    assert rendered(variant.log) == sorted([ID, BOTH, *new])
+    assert kept(variant.log) == [EN]
+    before, after = snapshot(dist), snapshot(variant.out)
     assert after[EN] == before[EN]
     assert after[ID] != before[ID]
+    assert after[BOTH] != before[BOTH]
     assert after[CACHE] != before[CACHE]
