@@ -77,7 +77,7 @@ def changed_project(target: Path) -> Path:
 def test_concurrent_builds_leave_one_complete_output(tmp_path: Path) -> None:
     other = changed_project(tmp_path / "other")
     out = tmp_path / "dist"
-    for _ in range(3):
+    for _ in ("into a new folder", "over the previous output"):
         processes = [
             subprocess.Popen(
                 cli("build", "--no-pdf", "--out", str(out), project=project), env=cli_env()
