@@ -11,6 +11,7 @@ build (a pseudo-locale, a new language, hostile Indonesian translations:
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,6 +19,36 @@ from explainer.build import load_model, prepare
 from explainer.project import Project
 from explainer.render import bilingual
 from tests.support import ROOT, Variant, copy_project, make_variant, run_cli, shared_folder
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Under pytest-xdist, schedule the tests with `BrowserGroup`'s scheduler."""
+    if config.pluginmanager.hasplugin("xdist"):
+        config.pluginmanager.register(BrowserGroup(), "explainer-browser-group")
+
+
+class BrowserGroup:
+    """Keep the browser tests on one worker (`--dist loadgroup`), so one Chromium starts.
+
+    pytest-xdist 3.8 marks a test's group in its node id, which pytest 9.2 no
+    longer lets it change (pytest-xdist issue 1386): the `xdist_group` marks are
+    lost and the browser tests spread over every worker. Until that is fixed,
+    the scheduler puts every test under tests/browser/ in the group "browser";
+    the others are spread one by one, as before.
+    """
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_xdist_make_scheduler(self, config: pytest.Config, log: Any) -> Any:
+        from xdist.scheduler import LoadGroupScheduling
+
+        class Scheduling(LoadGroupScheduling):
+            def _split_scope(self, nodeid: str) -> str:
+                scope: str = super()._split_scope(nodeid)
+                if scope == nodeid and nodeid.startswith("tests/browser/"):
+                    return "browser"
+                return scope
+
+        return Scheduling(config, log) if config.getvalue("dist") == "loadgroup" else None
 
 
 @pytest.fixture(scope="session")
