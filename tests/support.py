@@ -173,9 +173,12 @@ def make_variant(folder: Path, dist: Path) -> None:
 
 
 def new_language(project: Project) -> None:
-    """Start NEW_LOCALE with the standard `pybabel init`; translate NEW_MSGID only."""
+    """Start NEW_LOCALE with the standard `pybabel init`; translate NEW_MSGID only.
+
+    The template is the committed POT (tests/i18n/test_pot.py keeps it current).
+    """
     pybabel = Path(sys.executable).parent / "pybabel"
-    pot = extract_pot(project.root)
+    pot = project.locales_dir / "messages.pot"
     command = [str(pybabel), "init", "-i", str(pot), "-d", str(project.locales_dir)]
     subprocess.run([*command, "-l", NEW_LOCALE], check=True, capture_output=True)
     translate(project, NEW_LOCALE, {NEW_MSGID: NEW_MSGSTR})
