@@ -10,6 +10,8 @@ build (a pseudo-locale, a new language, hostile Indonesian translations:
 
 from __future__ import annotations
 
+import os
+from collections.abc import Generator
 from pathlib import Path
 from typing import Any
 
@@ -20,35 +22,49 @@ from explainer.project import Project
 from explainer.render import bilingual
 from tests.support import ROOT, Variant, copy_project, make_variant, run_cli, shared_folder
 
+# Tests that share one costly resource run on one worker, one after another, so that
+# one Chromium starts and no worker sits waiting for a build another worker is making.
+GROUPS = {
+    "tests/browser/": "browser",
+    # The readers of the variant build (see `variant`).
+    "tests/i18n/test_extract.py": "variant",
+    "tests/i18n/test_pseudo.py": "variant",
+    "tests/pdf/test_jobs.py": "variant",
+    "tests/render/test_escaping.py": "variant",
+}
 
-def pytest_configure(config: pytest.Config) -> None:
-    """Under pytest-xdist, schedule the tests with `BrowserGroup`'s scheduler."""
-    if config.pluginmanager.hasplugin("xdist"):
-        config.pluginmanager.register(BrowserGroup(), "explainer-browser-group")
 
+@pytest.hookimpl(optionalhook=True, wrapper=True)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> Generator[None, int, int]:
+    """Make `-n auto` a pytest-xdist worker per core and one more.
 
-class BrowserGroup:
-    """Keep the browser tests on one worker (`--dist loadgroup`), so one Chromium starts.
-
-    pytest-xdist 3.8 marks a test's group in its node id, which pytest 9.2 no
-    longer lets it change (pytest-xdist issue 1386): the `xdist_group` marks are
-    lost and the browser tests spread over every worker. Until that is fixed,
-    the scheduler puts every test under tests/browser/ in the group "browser";
-    the others are spread one by one, as before.
+    The worker that runs the browser tests mostly waits for Chromium; the extra
+    one uses that core. PYTEST_XDIST_AUTO_NUM_WORKERS, when set, is taken as it is.
     """
+    cores = yield
+    return cores if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS") else cores + 1
 
-    @pytest.hookimpl(tryfirst=True)
-    def pytest_xdist_make_scheduler(self, config: pytest.Config, log: Any) -> Any:
-        from xdist.scheduler import LoadGroupScheduling
 
-        class Scheduling(LoadGroupScheduling):
-            def _split_scope(self, nodeid: str) -> str:
-                scope: str = super()._split_scope(nodeid)
-                if scope == nodeid and nodeid.startswith("tests/browser/"):
-                    return "browser"
+@pytest.hookimpl(optionalhook=True, tryfirst=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """Under `--dist loadgroup`, run each of the GROUPS on one worker.
+
+    pytest-xdist 3.8 marks a test's `xdist_group` in its node id, which pytest
+    9.2 no longer lets it change (pytest-xdist issue 1386), so the marks are
+    lost; this scheduler groups by path instead. Other tests are spread one by one.
+    """
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadGroupScheduling
+
+    class Scheduling(LoadGroupScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            scope: str = super()._split_scope(nodeid)
+            if scope != nodeid:  # an `xdist_group` mark that reached the node id
                 return scope
+            return next((g for p, g in GROUPS.items() if nodeid.startswith(p)), nodeid)
 
-        return Scheduling(config, log) if config.getvalue("dist") == "loadgroup" else None
+    return Scheduling(config, log)
 
 
 @pytest.fixture(scope="session")
