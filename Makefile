@@ -31,7 +31,9 @@ UV      := scripts/uv.sh
 INSTALLER ?= uv
 # e.g. make lock PIP_COMPILE_ARGS=--upgrade
 PIP_COMPILE_ARGS ?=
-# pytest-xdist: a worker per core; --dist loadgroup keeps the browser tests on one worker.
+# pytest-xdist: -n auto is a worker per core plus one (the browser tests' worker mostly
+# waits for Chromium); --dist loadgroup keeps the browser tests, and the readers of the
+# variant build, each on one worker (tests/conftest.py).
 PYTEST_ARGS ?= -n auto --dist loadgroup
 
 VENV_STAMP := $(VENV)/.installed

@@ -5,7 +5,9 @@ Fixtures built on these live in `conftest.py`.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
+import io
 import json
 import os
 import shutil
@@ -19,9 +21,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from babel.messages import pofile
 
-from explainer.build import bilingual_wanted
+import explainer.build
+from explainer.build import bilingual_wanted, build
 from explainer.commands.cli import main
+from explainer.errors import Problem
 from explainer.i18n.catalogs import available_locales, po_path
 from explainer.project import Project
 
@@ -97,6 +102,99 @@ def shared_folder(
             make(folder)
             done.touch()
     return folder
+
+
+# --- the variant project: new languages and hostile translations, built once ------
+
+# The variant's languages: a pseudo-translated one (`i18n init` + `i18n pseudo`) and
+# one started with `pybabel init` from the POT, one string translated.
+PSEUDO_LOCALE = "ms"
+NEW_LOCALE = "jv"
+NEW_MSGID = "Does it work? The reported results"
+NEW_MSGSTR = "Asil sing dilapurake"
+# Translations that are markup, written into the variant's Indonesian catalog.
+HOSTILE = {
+    "Does it work? The reported results": "<script>alert(1)</script>",
+    "Edition of {date}": "<img src=x onerror=alert(2)> {date}",
+    "Page {page} of {pages}": "</style><script>alert(3)</script> {page}/{pages}",
+    "Where it came from": "<b onmouseover=alert(4)>Asal</b> &amp;",
+}
+
+
+@dataclass(frozen=True)
+class Variant:
+    """The variant project, its build and the build's progress and warning lines."""
+
+    folder: Path
+
+    @property
+    def project(self) -> Project:
+        """Return the changed copy of the project."""
+        return Project(self.folder / "project")
+
+    @property
+    def out(self) -> Path:
+        """Return the output: the session's build, then rebuilt from the variant project."""
+        return self.folder / "dist"
+
+    @property
+    def log(self) -> list[str]:
+        """Return the lines the rebuild logged."""
+        return (self.folder / "build.log").read_text("utf-8").splitlines()
+
+
+def make_variant(folder: Path, dist: Path) -> None:
+    """Change a copy of the project three ways, then rebuild a copy of `dist` from it.
+
+    The copy's Indonesian catalog holds the HOSTILE translations, and the build
+    runs with the checks of that catalog switched off (they would refuse it); it gains
+    a pseudo-translated PSEUDO_LOCALE and a NEW_LOCALE with one string translated.
+    So one build renders the PDFs these need, and shows which PDFs a rebuild
+    renders again: Indonesian, bilingual and the new ones, not English.
+    """
+    root = copy_project(folder / "project")
+    project = Project(root)
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        for command in (["init", PSEUDO_LOCALE], ["pseudo", PSEUDO_LOCALE]):
+            assert main(["--project", str(root), "i18n", *command]) == 0, command
+    new_language(project)
+    translate(project, "id", HOSTILE)
+    shutil.copytree(dist, folder / "dist")
+    lines: list[str] = []
+    checks, hostile = explainer.build.check_catalogs, po_path(project.locales_dir, "id")
+
+    def other_checks(locales_dir: Path, locales: list[str]) -> list[Problem]:
+        return [p for p in checks(locales_dir, locales) if Path(p.file) != hostile]
+
+    with clean_environment(), pytest.MonkeyPatch.context() as patch:
+        patch.setattr(explainer.build, "check_catalogs", other_checks)
+        build(project, folder / "dist", log=lines.append)
+    (folder / "build.log").write_text("".join(f"{line}\n" for line in lines), "utf-8")
+
+
+def new_language(project: Project) -> None:
+    """Start NEW_LOCALE with the standard `pybabel init`; translate NEW_MSGID only.
+
+    The template is the committed POT (tests/i18n/test_pot.py keeps it current).
+    """
+    pybabel = Path(sys.executable).parent / "pybabel"
+    pot = project.locales_dir / "messages.pot"
+    command = [str(pybabel), "init", "-i", str(pot), "-d", str(project.locales_dir)]
+    subprocess.run([*command, "-l", NEW_LOCALE], check=True, capture_output=True)
+    translate(project, NEW_LOCALE, {NEW_MSGID: NEW_MSGSTR})
+
+
+def translate(project: Project, locale: str, translations: dict[str, str]) -> None:
+    """Set these translations in the catalog of `locale`."""
+    path = po_path(project.locales_dir, locale)
+    with path.open("rb") as handle:
+        catalog = pofile.read_po(handle, locale=locale)
+    for msgid, text in translations.items():
+        if msgid not in catalog:
+            catalog.add(msgid)
+        catalog[msgid].string = text
+    with path.open("wb") as handle:
+        pofile.write_po(handle, catalog)
 
 
 # --- catalogs ------------------------------------------------------------------

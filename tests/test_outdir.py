@@ -2,7 +2,9 @@
 
 Each refusal runs the command line on a copy of the project and checks the
 message, the exit status and that no file anywhere under the test's folder
-changed (a hash of the whole tree before and after).
+changed (a hash of the whole tree before and after). The command line runs in
+this process through `main()`, from the project's folder, as the `explainer`
+command calls it; the first refusal also runs as a real `python -m explainer`.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import shutil
 import stat
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,7 +24,7 @@ from explainer import output
 from explainer.build import build
 from explainer.outdir import MARKER
 from explainer.project import Project
-from tests.support import ROOT
+from tests.support import ROOT, Result, run_main
 
 
 def copy_project(target: Path) -> Path:
@@ -47,12 +50,15 @@ def tree_hash(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def run_build(project: Path, out: str, *extra: str) -> subprocess.CompletedProcess[str]:
-    """Run `explainer build --no-pdf --out <out>` on `project`."""
+Build = Callable[..., Result]
+
+
+def run_process(project: Path, out: str, *extra: str) -> Result:
+    """Run `python -m explainer build --no-pdf --out <out>` on `project`, from its folder."""
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     env["CI"] = "true"
     command = [sys.executable, "-m", "explainer", "--project", str(project), "build"]
-    return subprocess.run(
+    process = subprocess.run(
         [*command, "--no-pdf", "--out", out, *extra],
         capture_output=True,
         text=True,
@@ -61,17 +67,34 @@ def run_build(project: Path, out: str, *extra: str) -> subprocess.CompletedProce
         timeout=120,
         check=False,
     )
+    return Result(process.returncode, process.stdout, process.stderr)
 
 
-def assert_refused(tmp_path: Path, project: Path, out: str, why: str) -> None:
+@pytest.fixture
+def run_build(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Build:
+    """Return a runner of `explainer build --no-pdf --out <out>` on a project, from its folder."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.setenv("CI", "true")
+
+    def run(project: Path, out: str, *extra: str) -> Result:
+        monkeypatch.chdir(project)
+        argv = ["--project", str(project), "build", "--no-pdf", "--out", out, *extra]
+        return run_main(argv, capsys)
+
+    return run
+
+
+def assert_refused(
+    tmp_path: Path, project: Path, out: str, why: str, run_build: Build = run_process
+) -> None:
     """Assert the build refuses `out` with exit 2, naming it and why, touching nothing."""
     before = tree_hash(tmp_path)
     result = run_build(project, out)
-    assert result.returncode == 2, result.stderr
-    assert f"--out {out!r}" in result.stderr
-    assert why in result.stderr
-    assert "nothing was written" in result.stderr
-    assert "Traceback" not in result.stderr
+    assert result.code == 2, result.err
+    assert f"--out {out!r}" in result.err
+    assert why in result.err
+    assert "nothing was written" in result.err
+    assert "Traceback" not in result.err
     assert tree_hash(tmp_path) == before, "a refused build changed files"
 
 
@@ -91,71 +114,85 @@ def test_a_folder_with_a_users_file_is_refused(tmp_path: Path, project: Path) ->
     assert (documents / "thesis.odt").read_bytes() == b"years of work"
 
 
-def test_the_project_root_is_refused(tmp_path: Path, project: Path) -> None:
-    assert_refused(tmp_path, project, str(project), "is where the project's inputs are")
-    assert_refused(tmp_path, project, ".", "names the current folder")
+def test_the_project_root_is_refused(tmp_path: Path, project: Path, run_build: Build) -> None:
+    assert_refused(tmp_path, project, str(project), "is where the project's inputs are", run_build)
+    assert_refused(tmp_path, project, ".", "names the current folder", run_build)
 
 
-def test_an_empty_out_is_refused(tmp_path: Path, project: Path) -> None:
-    assert_refused(tmp_path, project, "", "is empty")
+def test_an_empty_out_is_refused(tmp_path: Path, project: Path, run_build: Build) -> None:
+    assert_refused(tmp_path, project, "", "is empty", run_build)
 
 
-def test_a_parent_of_the_project_is_refused(tmp_path: Path, project: Path) -> None:
-    assert_refused(tmp_path, project, str(tmp_path), "holds the project's inputs")
-    assert_refused(tmp_path, project, "..", "holds the project's inputs")
+def test_a_parent_of_the_project_is_refused(
+    tmp_path: Path, project: Path, run_build: Build
+) -> None:
+    assert_refused(tmp_path, project, str(tmp_path), "holds the project's inputs", run_build)
+    assert_refused(tmp_path, project, "..", "holds the project's inputs", run_build)
 
 
-def test_a_file_is_refused(tmp_path: Path, project: Path) -> None:
+def test_a_file_is_refused(tmp_path: Path, project: Path, run_build: Build) -> None:
     notes = tmp_path / "notes.txt"
     notes.write_text("mine\n", encoding="utf-8")
-    assert_refused(tmp_path, project, str(notes), "is a file, not a folder")
+    assert_refused(tmp_path, project, str(notes), "is a file, not a folder", run_build)
 
 
 # --- the other refusals -----------------------------------------------------------
 
 
-def test_an_input_folder_or_one_inside_it_is_refused(tmp_path: Path, project: Path) -> None:
-    assert_refused(tmp_path, project, str(project / "data"), "is where the project's inputs are")
-    assert_refused(tmp_path, project, str(project / "locales" / "out"), "is inside the project")
+def test_an_input_folder_or_one_inside_it_is_refused(
+    tmp_path: Path, project: Path, run_build: Build
+) -> None:
+    assert_refused(
+        tmp_path, project, str(project / "data"), "is where the project's inputs are", run_build
+    )
+    assert_refused(
+        tmp_path, project, str(project / "locales" / "out"), "is inside the project", run_build
+    )
 
 
-def test_a_symlink_loop_is_refused(tmp_path: Path, project: Path) -> None:
+def test_a_symlink_loop_is_refused(tmp_path: Path, project: Path, run_build: Build) -> None:
     (tmp_path / "a").symlink_to(tmp_path / "b")
     (tmp_path / "b").symlink_to(tmp_path / "a")
-    assert_refused(tmp_path, project, str(tmp_path / "a"), "symbolic link loop")
+    assert_refused(tmp_path, project, str(tmp_path / "a"), "symbolic link loop", run_build)
 
 
-def test_a_dangling_symlink_is_refused(tmp_path: Path, project: Path) -> None:
+def test_a_dangling_symlink_is_refused(tmp_path: Path, project: Path, run_build: Build) -> None:
     (tmp_path / "gone").symlink_to(tmp_path / "nowhere")
-    assert_refused(tmp_path, project, str(tmp_path / "gone"), "symbolic link to nothing")
+    assert_refused(tmp_path, project, str(tmp_path / "gone"), "symbolic link to nothing", run_build)
 
 
-def test_a_previous_output_with_a_stray_file_is_refused(tmp_path: Path, project: Path) -> None:
+def test_a_previous_output_with_a_stray_file_is_refused(
+    tmp_path: Path, project: Path, run_build: Build
+) -> None:
     out = tmp_path / "dist"
-    assert run_build(project, str(out)).returncode == 0
+    assert run_build(project, str(out)).code == 0
     (out / MARKER).unlink()
     (out / "en" / "notes.txt").write_text("mine\n", encoding="utf-8")
-    assert_refused(tmp_path, project, str(out), "holds 'en/notes.txt'")
+    assert_refused(tmp_path, project, str(out), "holds 'en/notes.txt'", run_build)
 
 
 # --- what is accepted -------------------------------------------------------------
 
 
-def test_new_empty_and_previous_outputs_are_accepted(tmp_path: Path, project: Path) -> None:
+def test_new_empty_and_previous_outputs_are_accepted(
+    tmp_path: Path, project: Path, run_build: Build
+) -> None:
     fresh, empty = tmp_path / "new" / "dist", tmp_path / "empty"
     empty.mkdir()
     for out in (fresh, empty, fresh):
         result = run_build(project, str(out))
-        assert result.returncode == 0, result.stderr
+        assert result.code == 0, result.err
         assert (out / MARKER).is_file()
 
 
-def test_an_output_from_before_the_marker_is_accepted(tmp_path: Path, project: Path) -> None:
+def test_an_output_from_before_the_marker_is_accepted(
+    tmp_path: Path, project: Path, run_build: Build
+) -> None:
     out = tmp_path / "dist"
-    assert run_build(project, str(out)).returncode == 0
+    assert run_build(project, str(out)).code == 0
     (out / MARKER).unlink()
     result = run_build(project, str(out))
-    assert result.returncode == 0, result.stderr
+    assert result.code == 0, result.err
     assert (out / MARKER).is_file()
 
 
@@ -197,9 +234,9 @@ def test_a_children_swap_killed_midway_is_undone(
 # --- a partial build reads back only regular, listed files ------------------------
 
 
-def test_a_partial_build_follows_no_link(tmp_path: Path, project: Path) -> None:
+def test_a_partial_build_follows_no_link(tmp_path: Path, project: Path, run_build: Build) -> None:
     out = tmp_path / "dist"
-    assert run_build(project, str(out)).returncode == 0
+    assert run_build(project, str(out)).code == 0
     secret = tmp_path / "secret.txt"
     secret.write_text("private\n", encoding="utf-8")
     page = out / "en" / "index.html"
@@ -213,8 +250,8 @@ def test_a_partial_build_follows_no_link(tmp_path: Path, project: Path) -> None:
 
     result = run_build(project, str(out), "--locale", "id")
 
-    assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr
+    assert result.code == 0, result.err
+    assert "Traceback" not in result.err
     found = [p for p in out.rglob("*") if p.is_symlink()]
     assert found == []
     assert all("private" not in p.read_text("utf-8") for p in out.rglob("*.html"))

@@ -77,7 +77,7 @@ def changed_project(target: Path) -> Path:
 def test_concurrent_builds_leave_one_complete_output(tmp_path: Path) -> None:
     other = changed_project(tmp_path / "other")
     out = tmp_path / "dist"
-    for _ in range(3):
+    for _ in ("into a new folder", "over the previous output"):
         processes = [
             subprocess.Popen(
                 cli("build", "--no-pdf", "--out", str(out), project=project), env=cli_env()
@@ -199,12 +199,8 @@ def test_no_process_of_a_killed_build_survives(
     assert_complete(out)
 
 
-def test_a_cold_build_leaves_the_temp_folder_as_it_found_it(tmp_path: Path) -> None:
-    temp = tmp_path / "tmp"
-    temp.mkdir()
-    env = {**cli_env(), "TMPDIR": str(temp)}
-    out = tmp_path / "dist"
-    subprocess.run(cli("build", "--out", str(out)), env=env, check=True)
-    assert len([a for a in assert_complete(out) if a.endswith(".pdf")]) == 3
-    assert sorted(p.name for p in temp.iterdir()) == []
-    assert not [p for p in out.rglob(".render-*")], "a render's scratch folder was left"
+def test_a_cold_build_leaves_the_temp_folder_as_it_found_it(dist: Path, dist_temp: Path) -> None:
+    """The session build is a cold `explainer build` (3 PDFs, a worker pool) with its own TMPDIR."""
+    assert len([a for a in assert_complete(dist) if a.endswith(".pdf")]) == 3
+    assert sorted(p.name for p in dist_temp.iterdir()) == []
+    assert not [p for p in dist.rglob(".render-*")], "a render's scratch folder was left"

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from babel.messages.pofile import read_po
 from pypdf import PdfReader
 
 import explainer.build
-from explainer.build import build, load_model
-from explainer.i18n.catalogs import po_path
-from explainer.project import Project
-from tests.support import extract_pot, own_catalogs, write_po
+from explainer.build import load_model
+from explainer.project import Project, pdf_path
+from tests.support import (
+    NEW_LOCALE,
+    NEW_MSGSTR,
+    Variant,
+    extract_pot,
+    manifest,
+    own_catalogs,
+    write_po,
+)
 
 
 def test_pybabel_extract_finds_every_string_with_context(
@@ -40,40 +45,20 @@ def test_pybabel_extract_finds_every_string_with_context(
         assert pot[msgid].locations, f"no reference for {msgid!r}"
 
 
-def test_a_new_language_builds_from_its_catalog_alone(project_copy: Project) -> None:
-    locales = own_catalogs(project_copy)
-    pybabel = Path(sys.executable).parent / "pybabel"
-    pot = extract_pot(project_copy.root)
-    subprocess.run(
-        [str(pybabel), "init", "-i", str(pot), "-d", str(locales), "-l", "jv"],
-        check=True,
-        capture_output=True,
-    )
-    path = po_path(locales, "jv")
-    text = path.read_text("utf-8")
-    path.write_text(
-        text.replace(
-            'msgid "Does it work? The reported results"\nmsgstr ""',
-            'msgid "Does it work? The reported results"\nmsgstr "Asil sing dilapurake"',
-        ),
-        "utf-8",
-    )
-    out = project_copy.root / "dist"
-    logged: list[str] = []
-    build(project_copy, out, pdf=False, log=lambda _: None)
-    # Then the new edition with its PDF (the English PDF is tested on the session build).
-    artifacts = build(project_copy, out, locales=["jv"], log=logged.append)
-
-    assert {(a.locale, a.kind) for a in artifacts} >= {("jv", "page"), ("jv", "pdf")}
-    page = (out / "jv" / "index.html").read_text("utf-8")
-    assert "Asil sing dilapurake" in page
+def test_a_new_language_builds_from_its_catalog_alone(variant: Variant) -> None:
+    """The variant's NEW_LOCALE: `pybabel init` from the POT, one string translated."""
+    out = variant.out
+    built = {(a["locale"], a["kind"]) for a in manifest(out)}
+    assert {(NEW_LOCALE, "page"), (NEW_LOCALE, "pdf")} <= built
+    page = (out / NEW_LOCALE / "index.html").read_text("utf-8")
+    assert NEW_MSGSTR in page
     assert "What OK OCE is" in page  # English fallback
     assert "This edition is a partial translation" in page
-    assert 'hreflang="jv"' in (out / "en" / "index.html").read_text("utf-8")
-    assert "partial translation" not in (out / "en" / "index.html").read_text("utf-8")
-    assert any("jv" in line and "shown in English" in line for line in logged)
-    pdf_text = "\n".join(
-        p.extract_text() for p in PdfReader(out / "jv" / "ok-oce-explainer-jv.pdf").pages
-    )
-    assert "Asil sing dilapurake" in pdf_text
+    english = (out / "en" / "index.html").read_text("utf-8")
+    assert f'hreflang="{NEW_LOCALE}"' in english
+    assert "partial translation" not in english
+    assert any(NEW_LOCALE in line and "shown in English" in line for line in variant.log)
+    pdf = out / pdf_path(NEW_LOCALE)
+    pdf_text = "\n".join(p.extract_text() for p in PdfReader(pdf).pages)
+    assert NEW_MSGSTR in pdf_text
     assert "partial translation" in pdf_text

@@ -1,9 +1,10 @@
 """A pseudo-locale proves that everything a reader sees comes from a catalog.
 
-`explainer i18n init ms` then `explainer i18n pseudo ms` (in a copy of the
-project) gives a complete catalog in which every msgstr is its msgid accented,
-lengthened and wrapped in ⟦…⟧. Built in that locale, no page, card, fragment or
-PDF may show a word of plain (unaccented) English. What may stay as written is
+`explainer i18n init ms` then `explainer i18n pseudo ms` (in the variant
+project, built once per run: `support.make_variant`) gives a complete catalog
+in which every msgstr is its msgid accented, lengthened and wrapped in ⟦…⟧.
+Built in that locale, no page, card, fragment or PDF may show a word of plain
+(unaccented) English. What may stay as written is
 taken from the data, not from the page:
 
 - proper names: actors' names, the glossary's do-not-translate terms, the
@@ -13,8 +14,9 @@ taken from the data, not from the page:
 - originals: the quotes' own words and the Indonesian step names;
 - what Babel writes for the locale from CLDR: numbers, dates (Malay month
   and day names), money (the currency's code, "IDR", where the locale has no
-  symbol) and compact numbers ("juta"), language names (each in its own
-  language: "English", "Bahasa Indonesia");
+  symbol) and compact numbers ("juta"), the editions' language names (each in
+  its own language: "English", "Bahasa Indonesia"; and in Malay, where the
+  page offers the other editions' PDFs: "Inggeris");
 - code shown for copying (the embed code in <pre>, <code> and <textarea>), and
   the letters "PDF", a format's name the same in every language.
 
@@ -25,8 +27,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -35,15 +35,16 @@ import pytest
 from babel import Locale
 
 from explainer.build import load_model
+from explainer.context.localize import language_name
 from explainer.facts.model import Explainer, Money, Term
 from explainer.facts.quotes import all_quotes
-from explainer.i18n.catalogs import po_path, read_catalog
+from explainer.i18n.catalogs import available_locales, po_path, read_catalog
 from explainer.i18n.glossary import read_glossary
 from explainer.i18n.pseudo import CLOSE, OPEN, pseudo
 from explainer.project import Project
-from tests.support import ROOT
+from tests.support import PSEUDO_LOCALE, Variant, copy_project, run_main
 
-LOCALE = "ms"
+LOCALE = PSEUDO_LOCALE
 # Text nodes inside these are code for copying or not shown at all.
 CODE = {"script", "style", "code", "pre", "textarea", "title"}
 # Attributes a reader meets: tooltips, image descriptions, screen-reader names.
@@ -52,46 +53,25 @@ READ_ATTRIBUTES = {"title", "alt", "aria-label", "aria-description", "placeholde
 FORMATS = ["PDF"]
 
 
-def explainer(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run the command line in the project at `root`."""
-    return subprocess.run(
-        [sys.executable, "-m", "explainer", *args],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+@pytest.fixture(scope="module")
+def pseudo_project(variant: Variant) -> Project:
+    """The variant project: `explainer i18n init ms`, then `explainer i18n pseudo ms`."""
+    return variant.project
 
 
 @pytest.fixture(scope="module")
-def pseudo_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Return a copy of the project with a new language, `ms`, pseudo-translated in full."""
-    root = tmp_path_factory.mktemp("pseudo") / "project"
-    shutil.copytree(
-        ROOT,
-        root,
-        ignore=shutil.ignore_patterns(".venv", "node_modules", "dist", ".git", "*.pyc"),
-    )
-    for args in (("i18n", "init", LOCALE), ("i18n", "pseudo", LOCALE)):
-        result = explainer(root, *args)
-        assert result.returncode == 0, result.stderr
-    return root
+def built(variant: Variant) -> Path:
+    """The variant's build, the `ms` edition among the others."""
+    return variant.out
 
 
 @pytest.fixture(scope="module")
-def html_build(pseudo_project: Path) -> Path:
-    out = pseudo_project / "dist-html"
-    result = explainer(pseudo_project, "build", "--no-pdf", "--locale", LOCALE, "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    return out
-
-
-@pytest.fixture(scope="module")
-def allowed(pseudo_project: Path) -> list[str]:
+def allowed(pseudo_project: Project) -> list[str]:
     """Return the strings that may appear as written, longest first."""
-    project = Project(pseudo_project)
+    project = pseudo_project
     model = load_model(project)[0]
-    found = [*data_names(model), *cldr_words(LOCALE), *FORMATS]
+    editions = available_locales(project.locales_dir)
+    found = [*data_names(model), *cldr_words(LOCALE, editions), *FORMATS]
     found += [t.source for t in read_glossary(project.locales_dir) if t.keep]
     catalog = read_catalog(po_path(project.locales_dir, LOCALE), LOCALE)
     found += [catalog.last_translator or "", catalog.language_team or ""]
@@ -120,8 +100,11 @@ def data_names(model: Explainer) -> Iterator[str]:
     yield from (figure.currency or "" for figure in model.figures)
 
 
-def cldr_words(locale: str) -> Iterator[str]:
-    """Yield the words Babel writes for `locale`: months, days, day periods, numbers, languages."""
+def cldr_words(locale: str, editions: list[str]) -> Iterator[str]:
+    """Yield the words Babel writes for `locale`: months, days, day periods, numbers, languages.
+
+    The languages are the `editions`': each named in its own language, and in `locale`.
+    """
     data = Locale.parse(locale)
     for names in (data.months, data.days, data.day_periods):
         for context in names.values():
@@ -133,9 +116,11 @@ def cldr_words(locale: str) -> Iterator[str]:
                 yield from re.findall(r"[^\W\d_]+", str(pattern.pattern))
     yield from data.currency_symbols.values()
     yield from data.eras["abbreviated"].values()
-    for code in ("id", "en", locale):
+    for code in editions:
         other = Locale.parse(code)
         yield other.get_display_name(other) or ""
+        yield language_name(code)  # as the language list names it: "Bahasa Indonesia"
+        yield other.get_display_name(data) or ""  # the other PDFs, named in `locale`
 
 
 class TextNodes(HTMLParser):
@@ -209,22 +194,29 @@ def test_pseudo_keeps_placeholders_and_names_and_lengthens() -> None:
     assert 1.2 <= len(pseudo(sentence)) / len(sentence) <= 1.6
 
 
-def test_a_new_pseudo_translated_language_is_complete(pseudo_project: Path) -> None:
-    stats = explainer(pseudo_project, "i18n", "stats")
-    assert re.search(rf"^{LOCALE}\s+\d+\s+0\s+\(0\)\s+100\.0%$", stats.stdout, re.M), stats.stdout
-    check = explainer(pseudo_project, "check", "--strict")
-    assert check.returncode == 0, check.stderr
-    assert f"{LOCALE}: 0 untranslated" in check.stdout + check.stderr
+def test_a_new_pseudo_translated_language_is_complete(
+    pseudo_project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The project with the pseudo catalog added (the variant's other changes left out).
+    root = copy_project(tmp_path / "project")
+    catalog = po_path(root / "locales", LOCALE)
+    catalog.parent.mkdir(parents=True)
+    shutil.copyfile(po_path(pseudo_project.locales_dir, LOCALE), catalog)
+    stats = run_main(["--project", str(root), "i18n", "stats"], capsys)
+    assert re.search(rf"^{LOCALE}\s+\d+\s+0\s+\(0\)\s+100\.0%$", stats.out, re.M), stats.out
+    check = run_main(["--project", str(root), "check", "--strict"], capsys)
+    assert check.code == 0, check.output
+    assert f"{LOCALE}: 0 untranslated" in check.output
 
 
-def test_the_pseudo_edition_has_no_fallback_note(html_build: Path) -> None:
-    page = (html_build / LOCALE / "index.html").read_text("utf-8")
+def test_the_pseudo_edition_has_no_fallback_note(built: Path) -> None:
+    page = (built / LOCALE / "index.html").read_text("utf-8")
     assert 'class="okx-partial"' not in page
     assert f'lang="{LOCALE}"' in page
 
 
-def test_no_english_on_the_page_cards_or_fragments(html_build: Path, allowed: list[str]) -> None:
-    files = sorted((html_build / LOCALE).rglob("*.html"))
+def test_no_english_on_the_page_cards_or_fragments(built: Path, allowed: list[str]) -> None:
+    files = sorted((built / LOCALE).rglob("*.html"))
     assert len(files) > 10, files
     found = [leak for path in files for leak in html_leaks(path, allowed)]
     assert found == [], "\n".join(found)
@@ -243,20 +235,17 @@ def test_the_check_finds_english(allowed: list[str], tmp_path: Path) -> None:
     assert [f.rsplit(" leaks ", 1)[1] for f in found] == ["'Cited in'", "'Source'"], found
 
 
-def test_the_quotes_are_translated_from_the_catalog(html_build: Path) -> None:
-    page = (html_build / LOCALE / "index.html").read_text("utf-8")
+def test_the_quotes_are_translated_from_the_catalog(built: Path) -> None:
+    page = (built / LOCALE / "index.html").read_text("utf-8")
     translated = re.findall(rf'<span lang="{LOCALE}">({OPEN}[^<]*{CLOSE})</span>', page)
     assert len(translated) > 30, "each quote's translation comes from the catalog"
 
 
-def test_no_english_in_the_pdf_text(pseudo_project: Path, allowed: list[str]) -> None:
-    """One PDF build: the pseudo edition's PDF text, page by page, has no English."""
+def test_no_english_in_the_pdf_text(built: Path, allowed: list[str]) -> None:
+    """The pseudo edition's PDF text, page by page, has no English."""
     from pypdf import PdfReader
 
-    out = pseudo_project / "dist-pdf"
-    result = explainer(pseudo_project, "build", "--locale", LOCALE, "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    [pdf] = (out / LOCALE).glob("*.pdf")
+    [pdf] = (built / LOCALE).glob("*.pdf")
     pages = [page.extract_text() or "" for page in PdfReader(pdf).pages]
     assert len(pages) > 5
     found = [

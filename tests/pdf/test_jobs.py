@@ -1,9 +1,10 @@
-"""Incremental builds: which PDFs and PNGs a rebuild renders again and which it keeps.
+"""Incremental builds: which PDFs a rebuild renders again and which it keeps.
 
 Starting from the session's full build: a rebuild with nothing changed renders
-no PDF and no PNG; a rebuild after one catalog changed renders only the PDFs
-that show that locale, and only the images whose HTML changed. (That two builds
-are byte-identical is tested by test_golden.py.)
+no PDF and no PNG; a rebuild after one catalog changed (and two languages were
+added: the variant project, `support.make_variant`) renders only the PDFs and
+images that show the changed or new locales. (That two builds are byte-identical is tested by
+test_golden.py.)
 """
 
 from __future__ import annotations
@@ -11,13 +12,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
-from babel.messages.pofile import read_po, write_po
-
 from explainer.build import build
 from explainer.pdf.cache import CACHE
-from explainer.project import Project
-from tests.support import copy_project, manifest, snapshot
+from explainer.project import Project, pdf_path
+from tests.support import NEW_LOCALE, PSEUDO_LOCALE, Variant, copy_project, manifest, snapshot
 
 EN, ID, BOTH = (
     "en/ok-oce-explainer-en.pdf",
@@ -26,71 +24,51 @@ EN, ID, BOTH = (
 )
 
 
-class Run:
-    """A build that remembers its progress lines."""
-
-    def __init__(self, project: Project, out: Path) -> None:
-        self.lines: list[str] = []
-        build(project, out, log=self.lines.append)
-
-    def rendered(self, suffix: str = ".pdf") -> list[str]:
-        """Return the PDFs (or the files ending in `suffix`) this build rendered."""
-        return self._files("wrote ", suffix)
-
-    def kept(self, suffix: str = ".pdf") -> list[str]:
-        """Return the PDFs (or other files) this build took unchanged from the previous output."""
-        return self._files("kept ", suffix)
-
-    def _files(self, verb: str, suffix: str) -> list[str]:
-        paths = (line.split()[1] for line in self.lines if line.startswith(verb))
-        return sorted(path for path in paths if path.endswith(suffix))
+def rendered(lines: list[str], suffix: str = ".pdf") -> list[str]:
+    """Return the PDFs (or files ending in `suffix`) a build rendered, from its progress lines."""
+    return _files(lines, "wrote ", suffix)
 
 
-@pytest.fixture(scope="module")
-def builds(tmp_path_factory: pytest.TempPathFactory, dist: Path) -> dict[str, object]:
-    """An unchanged rebuild of the session's build, then a rebuild after one catalog changed."""
-    root = copy_project(tmp_path_factory.mktemp("incremental"))
-    project, out = Project(root), root / "dist"
+def kept(lines: list[str], suffix: str = ".pdf") -> list[str]:
+    """Return the PDFs (or other files) a build took unchanged from the previous output."""
+    return _files(lines, "kept ", suffix)
+
+
+def _files(lines: list[str], verb: str, suffix: str) -> list[str]:
+    paths = (line.split()[1] for line in lines if line.startswith(verb))
+    return sorted(path for path in paths if path.endswith(suffix))
+
+
+def test_unchanged_rebuild_renders_no_pdf(tmp_path: Path, dist: Path) -> None:
+    project, out = Project(copy_project(tmp_path / "project")), tmp_path / "dist"
     shutil.copytree(dist, out)
-    result: dict[str, object] = {"before": snapshot(out), "unchanged": Run(project, out)}
-    result["after-unchanged"] = snapshot(out)
-    po = root / "locales" / "id" / "LC_MESSAGES" / "messages.po"
-    with po.open("rb") as handle:
-        catalog = read_po(handle, locale="id")
-    catalog["Sources"].string = "Sumber (edisi uji)"
-    with po.open("wb") as handle:
-        write_po(handle, catalog)
-    result["catalog"] = Run(project, out)
-    result["after-catalog"] = snapshot(out)
-    return result
-
-
-def test_unchanged_rebuild_renders_no_pdf(builds: dict[str, object]) -> None:
-    run = builds["unchanged"]
-    assert isinstance(run, Run)
-    assert run.rendered() == []
-    assert run.kept() == sorted([EN, ID, BOTH])
-    assert builds["after-unchanged"] == builds["before"]
-
-
-def test_unchanged_rebuild_renders_no_image(builds: dict[str, object], dist: Path) -> None:
-    run = builds["unchanged"]
-    assert isinstance(run, Run)
+    before = snapshot(out)
+    lines: list[str] = []
+    build(project, out, log=lines.append)
+    assert rendered(lines) == []
+    assert kept(lines) == sorted([EN, ID, BOTH])
     images = sorted(a["path"] for a in manifest(dist) if a["kind"] in ("share-image", "chart-png"))
     assert len(images) == 12
-    assert run.rendered(".png") == []
-    assert run.kept(".png") == images
+    assert rendered(lines, ".png") == []
+    assert kept(lines, ".png") == images
+    assert snapshot(out) == before
 
 
-def test_catalog_change_renders_only_that_locale(builds: dict[str, object]) -> None:
-    run = builds["catalog"]
-    assert isinstance(run, Run)
-    assert run.rendered() == sorted([ID, BOTH])
-    assert run.kept() == [EN]
-    # No image shows the changed string ("Sources" heads the charts' CSV files only).
-    assert run.rendered(".png") == []
-    before, after = builds["before"], builds["after-catalog"]
-    assert isinstance(before, dict) and isinstance(after, dict)
+def test_catalog_change_renders_only_that_locale(dist: Path, variant: Variant) -> None:
+    """The variant changed the `id` catalog and added two languages; English is kept."""
+    new = [pdf_path(NEW_LOCALE), pdf_path(PSEUDO_LOCALE)]
+    assert rendered(variant.log) == sorted([ID, BOTH, *new])
+    assert kept(variant.log) == [EN]
+    # The English images are kept; only the changed and the new editions' are made.
+    english = [
+        a["path"] for a in manifest(dist) if a["locale"] == "en" and a["path"].endswith(".png")
+    ]
+    assert english and set(english) <= set(kept(variant.log, ".png"))
+    changed = tuple(f"{loc}/" for loc in ("id", NEW_LOCALE, PSEUDO_LOCALE))
+    made = rendered(variant.log, ".png")
+    assert made and all(p.startswith(changed) for p in made)
+    before, after = snapshot(dist), snapshot(variant.out)
     assert after[EN] == before[EN]
     assert after[ID] != before[ID]
+    assert after[BOTH] != before[BOTH]
     assert after[CACHE] != before[CACHE]

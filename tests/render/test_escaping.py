@@ -1,4 +1,8 @@
-"""No translation reaches a page, a card or a PDF as markup, even with the checks off."""
+"""No translation reaches a page, a card or a PDF as markup, even with the checks off.
+
+The hostile translations are in the variant project's Indonesian catalog, built
+once per run with the catalog checks switched off (`support.make_variant`).
+"""
 
 from __future__ import annotations
 
@@ -9,14 +13,7 @@ import explainer.build
 from explainer.build import build, load_model
 from explainer.errors import InputError
 from explainer.project import Project
-from tests.support import own_catalogs, parse_html, write_po
-
-HOSTILE = {
-    "Does it work? The reported results": "<script>alert(1)</script>",
-    "Edition of {date}": "<img src=x onerror=alert(2)> {date}",
-    "Page {page} of {pages}": "</style><script>alert(3)</script> {page}/{pages}",
-    "Where it came from": "<b onmouseover=alert(4)>Asal</b> &amp;",
-}
+from tests.support import HOSTILE, Variant, own_catalogs, parse_html, write_po
 
 
 def hostile_catalog(project: Project) -> None:
@@ -35,15 +32,9 @@ def test_checks_refuse_a_hostile_catalog(project_copy: Project) -> None:
         build(project_copy, project_copy.root / "dist", pdf=False, log=lambda _: None)
 
 
-def test_hostile_translations_stay_text_in_page_and_pdf(
-    project_copy: Project, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_hostile_translations_stay_text_in_page_and_pdf(variant: Variant) -> None:
     """Even with the checks switched off, translations reach the outputs as text only."""
-    hostile_catalog(project_copy)
-    monkeypatch.setattr(explainer.build, "check_catalogs", lambda *_: [])
-    out = project_copy.root / "dist"
-    build(project_copy, out, locales=["id"], log=lambda _: None)
-
+    out = variant.out
     page = (out / "id" / "index.html").read_text("utf-8")
     tags = [e.tag for e in parse_html(page).elements]
     attributes = {name for e in parse_html(page).elements for name in e.attrs}
@@ -54,9 +45,10 @@ def test_hostile_translations_stay_text_in_page_and_pdf(
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "&lt;img src=x onerror=alert(2)&gt;" in page
 
-    model = load_model(project_copy)[0]
-    [edition] = explainer.build.prepare(project_copy, model, ["id"])
-    printed = explainer.build.render_page(project_copy.templates_dir, edition, model, "print")
+    project = variant.project
+    model = load_model(project)[0]
+    [edition] = explainer.build.prepare(project, model, ["id"])
+    printed = explainer.build.render_page(project.templates_dir, edition, model, "print")
     assert not parse_html(printed).select("script")
     assert "</style><script>" not in printed
 
