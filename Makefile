@@ -116,8 +116,8 @@ build: system-build venv
 	$(BIN)/explainer build
 
 test: system-test venv node
-	$(BIN)/ruff check explainer tests
-	$(BIN)/ruff format --check explainer tests
+	$(BIN)/ruff check explainer tests scripts
+	$(BIN)/ruff format --check explainer tests scripts
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -7,8 +7,8 @@ Builds the HTML (no PDF) with a site address on 127.0.0.1, serves it, and serves
 outlet's pages from localhost (another origin), with a theme whose CSS would leak into
 anything unprotected. Takes each page in headless Chromium at 360 and 1280 px wide.
 The WordPress page is the card's oEmbed answer as WordPress 6 inserts it for a site it
-discovers (sandboxed iframe with a secret) and a stand-in for wp-embed.js; AMP is left
-out (the AMP runtime cannot be loaded here).
+discovers (sandboxed iframe with a secret) and a stand-in for wp-embed.js; the AMP page
+has a stand-in for the AMP runtime, which cannot be loaded here.
 """
 
 from __future__ import annotations
@@ -50,6 +50,29 @@ td, th { border: 1px dotted #c00; padding: 12px; }
 blockquote { border-left: 8px solid #c00; font-style: italic; margin: 2em; }
 ul { list-style: square; }
 """
+
+
+# Stands in for the AMP runtime, which cannot be loaded here: it turns each <amp-iframe>
+# into the <iframe> AMP would make (same address, sandbox, title, initial height) and
+# resizes it on the card's embed-size message. (AMP itself resizes only a frame out of
+# view and otherwise shows the overflow button; the stand-in always resizes.)
+AMP_STAND_IN = """<style>
+amp-iframe { display: block; }
+amp-iframe [overflow] { display: none; }
+</style>
+<script>
+document.querySelectorAll("amp-iframe").forEach(function (amp) {
+  var f = document.createElement("iframe");
+  ["src", "sandbox", "title"].forEach(function (a) { f.setAttribute(a, amp.getAttribute(a)); });
+  f.style.cssText = "display:block;width:100%;border:0;height:" + amp.getAttribute("height") + "px";
+  amp.appendChild(f);
+  addEventListener("message", function (e) {
+    var d = e.data;
+    if (e.source === f.contentWindow && d && d.sentinel === "amp" && d.type === "embed-size")
+      f.style.height = d.height + "px";
+  });
+});
+</script>"""
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -113,14 +136,16 @@ def host_pages(dist: Path, site: str) -> dict[str, str]:
     """Return the outlet's pages (name → HTML), one per embed code."""
     embed = dist / LOCALE / "embed"
     page = (dist / LOCALE / "index.html").read_text(encoding="utf-8")
-    code = re.search(
+    codes = re.findall(
         rf'<code data-okx-src="{re.escape(site)}[^"]*/{CARD}\.html">(.*?)</code>', page, re.S
     )
-    assert code, "the page shows the card's embed code with its full address"
+    assert len(codes) == 2, "the page shows the card's iframe and AMP codes with full addresses"
+    iframe_code, amp_code = (html.unescape(c) for c in codes)
     oembed = json.loads((embed / f"{CARD}.oembed.json").read_text(encoding="utf-8"))
     read = functools.partial(lambda name: (embed / name).read_text(encoding="utf-8"))
     return {
-        "iframe": article("An outlet's article: the iframe code", html.unescape(code.group(1))),
+        "iframe": article("An outlet's article: the iframe code", iframe_code),
+        "amp": article("An AMP article: the AMP code", amp_code, AMP_STAND_IN),
         "wordpress": article(
             "A WordPress post: the card's address, embedded by oEmbed",
             wordpress_embed(oembed["html"]),
