@@ -84,24 +84,32 @@ def check_templates(project: Project) -> None:
         raise InputError(problems)
 
 
-def prepare(project: Project, model: Explainer, locales: list[str]) -> list[Edition]:
+def prepare(
+    project: Project, model: Explainer, locales: list[str], base_url: str | None = None
+) -> list[Edition]:
     """Load each locale's catalog, localize the model, and learn which strings fall back."""
     date = edition_date(model)
     editions = []
     for locale in locales:
         edition = localize(model, load_messages(project.locales_dir, locale), locales, date)
+        edition.base_url = base_url
         learn_fallbacks(project.templates_dir, edition, model)
         editions.append(edition)
     return editions
 
 
 def check_translations(
-    project: Project, model: Explainer, locales: list[str], *, strict: bool
+    project: Project,
+    model: Explainer,
+    locales: list[str],
+    *,
+    strict: bool,
+    base_url: str | None = None,
 ) -> tuple[list[Edition], list[Problem]]:
     """Check the catalogs, then prepare the editions; return them and the warnings."""
     problems = check_catalogs(project.locales_dir, locales)
     _stop_on_errors(problems, strict)
-    editions = prepare(project, model, locales)
+    editions = prepare(project, model, locales, base_url)
     for edition in editions:
         path = po_path(project.locales_dir, edition.locale)
         problems += fallback_problems(path, edition.messages)
@@ -153,7 +161,9 @@ def build(
     for warning in warnings:
         warn(str(warning))
     chosen = choose_locales(project.locales_dir, locales)
-    editions, catalog_warnings = check_translations(project, model, chosen, strict=strict)
+    editions, catalog_warnings = check_translations(
+        project, model, chosen, strict=strict, base_url=base_url
+    )
     with staging(out, keep=bool(locales)) as stage:
         kept = [
             a
@@ -163,7 +173,6 @@ def build(
         with_pdf = frozenset(chosen if pdf else ()) | {a.locale for a in kept if a.kind == "pdf"}
         for edition in editions:
             edition.pdfs = with_pdf
-            edition.base_url = base_url
         files = [f for e in editions for f in edition_files(project.templates_dir, e, model)]
         artifacts = kept + write_files(stage, files, log)
         if pdf:
@@ -301,7 +310,7 @@ def _root_file(
     locales = [loc for loc in available_locales(project.locales_dir) if loc in pages]
     ready = {e.locale: e for e in built}
     kept = [loc for loc in locales if loc not in ready]
-    ready |= {e.locale: e for e in prepare(project, model, kept)}
+    ready |= {e.locale: e for e in prepare(project, model, kept, base_url)}
     editions = [(loc, ready[loc].messages, ready[loc].context) for loc in locales]
     pdfs = {a.locale: a.path for a in artifacts if a.kind == "pdf"}
     return root_file(project.templates_dir, editions, pdfs, base_url)

@@ -148,6 +148,8 @@ class EmbedCode:
     amp: str
     # What an oEmbed consumer inserts (see oembed_snippet).
     oembed: str
+    # The CMS-safe fragment's address.
+    cms: str
 
 
 @dataclass(frozen=True)
@@ -260,6 +262,7 @@ def embed_codes(
             snippet(src, title, heights, link),
             amp_snippet(src, title, heights, overflow),
             oembed_snippet(src, title, heights, link),
+            site_link(base_url, page, f"{context['lang']}/{cms_fragment_path(section)}"),
         )
     return codes
 

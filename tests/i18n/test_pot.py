@@ -74,6 +74,9 @@ def test_every_msgid_is_used_by_an_output(project_copy: Project) -> None:
 # Strings only some data show (a date not stated, a figure's bounds): used by the
 # code for inputs this edition happens not to have.
 CONDITIONAL = {
+    # The embed panel gives a card's address for oEmbed only with a site address.
+    "In WordPress and other sites that support oEmbed, paste the card’s address on a line of "
+    "its own:",
     # Who's who names a news outlet's side only for an outlet with a role.
     "news outlet",
     "date not stated",
