@@ -94,6 +94,11 @@ def claim_path(dispute_id: str) -> str:
     return f"{CLAIMS_FOLDER}/{dispute_id}.html"
 
 
+def claim_oembed_path(dispute_id: str) -> str:
+    """Return the path of a claim page's oEmbed JSON, relative to its edition folder."""
+    return f"{CLAIMS_FOLDER}/{dispute_id}.oembed.json"
+
+
 def oembed_path(section: str) -> str:
     """Return the path of a card's oEmbed JSON, relative to its edition folder."""
     return f"{EMBED_FOLDER}/{section}.oembed.json"

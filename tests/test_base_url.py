@@ -182,13 +182,25 @@ def test_the_sitemap_schemas_can_fail(dist_base: Path, sitemap_schema: xmlschema
 
 def test_oembed_answers_are_rich_iframes_with_their_size(dist_base: Path) -> None:
     cards = _entries(dist_base, "oembed")
-    assert {e["section"] for e in cards} >= {"about", "steps", "results", "disputes", "all"}
+    sections = {e["section"] for e in cards}
+    assert sections >= {"about", "steps", "results", "disputes", "all", "chart-funnel"}
+    assert any(s.startswith("claim-") for s in sections)
     for entry in cards:
         answer = json.loads((dist_base / entry["path"]).read_text(encoding="utf-8"))
         assert answer["version"] == "1.0" and answer["type"] == "rich"
         assert answer["title"] and answer["provider_name"]
         assert isinstance(answer["width"], int) and isinstance(answer["height"], int)
-        src = f"{BASE}{entry['locale']}/embed/{entry['section']}.html"
+        (card,) = [
+            e["path"]
+            for e in manifest(dist_base)
+            if e["kind"] in ("embed", "claim")
+            and e.get("section") == entry["section"]
+            and e["locale"] == entry["locale"]
+        ]
+        src = BASE + card
+        # The card names its answer.
+        discovery = parse_file(dist_base / card).find("link", type="application/json+oembed")
+        assert [d["href"] for d in discovery] == [BASE + entry["path"]]
         # An iframe WordPress keeps (with the class its embed protocol looks for), then a
         # link for where frames do not load.
         assert answer["html"].startswith(f'<iframe class="wp-embedded-content" src="{src}"')

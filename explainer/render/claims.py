@@ -14,13 +14,18 @@ from typing import Any
 from explainer.context.localize import Context, DisputeCtx, SourceCtx
 from explainer.facts.model import Explainer
 from explainer.i18n.catalogs import Messages
-from explainer.project import claim_path, page_path
+from explainer.i18n.format import translate
+from explainer.project import claim_oembed_path, claim_path, page_path
+from explainer.render.cards import FALLBACK_LINK, Heights, oembed_snippet
 from explainer.render.environment import render
 from explainer.render.files import OutputFile
+from explainer.render.oembed import oembed_json
 from explainer.render.structured import claim_review_ld
 from explainer.urls import site_link
 
 TEMPLATE = "pages/claim.html"
+# A claim page's frame before it reports its height (see cards.FALLBACK_HEIGHTS).
+HEIGHTS = Heights(600, 900)
 
 
 def claim_sources(context: Context, dispute: DisputeCtx) -> list[SourceCtx]:
@@ -45,6 +50,12 @@ def claim_files(
             continue
         here = f"{locale}/{claim_path(fact.id)}"
         page = page_path(locale) + f"#dispute-{fact.id}"
+        section, oembed_href = f"claim-{fact.id}", None
+        if base:
+            oembed_path = f"{locale}/{claim_oembed_path(fact.id)}"
+            answer = _oembed(messages, extras, here, f"{shown['title']} · {context['title']}")
+            files.append(OutputFile(oembed_path, locale, "oembed", answer, section))
+            oembed_href = site_link(base, here, oembed_path)
         html = render(
             templates_dir,
             TEMPLATE,
@@ -62,7 +73,22 @@ def claim_files(
                     for e in context["editions"]
                 ],
                 "claim_ld": claim_review_ld(model, messages, context, (fact, shown), base, here),
+                "oembed_href": oembed_href,
             },
         )
-        files.append(OutputFile(here, locale, "claim", html, f"claim-{fact.id}"))
+        files.append(OutputFile(here, locale, "claim", html, section))
     return files
+
+
+def _oembed(messages: Messages, extras: dict[str, Any], here: str, title: str) -> str:
+    """Return a claim page's oEmbed answer (it embeds like a card)."""
+    base_url = extras["base_url"]
+    src = site_link(base_url, here, here)
+    link = translate(messages, FALLBACK_LINK, title=title)
+    return oembed_json(
+        html=oembed_snippet(src, title, HEIGHTS, link),
+        title=title,
+        height=HEIGHTS.desktop,
+        provider=extras["imprint"].publisher,
+        provider_url=base_url,
+    )
