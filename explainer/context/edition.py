@@ -27,6 +27,11 @@ class Edition:
     # The address the output is published at (None: every link stays relative).
     base_url: str | None = None
 
+    @property
+    def has_pdf(self) -> bool:
+        """Return whether the output holds this edition's PDF (and its images)."""
+        return self.pdfs is None or self.locale in self.pdfs
+
 
 def edition_date(model: Explainer) -> dt.date:
     """Return the edition date: SOURCE_DATE_EPOCH when set, else the data's."""

@@ -91,9 +91,7 @@ def share_html(templates_dir: Path, edition: Edition, model: Explainer) -> str:
 
 def share_image(edition: Edition) -> str | None:
     """Return the share image's path in the output, if the build makes it."""
-    if edition.pdfs is not None and edition.locale not in edition.pdfs:
-        return None
-    return share_image_path(edition.locale)
+    return share_image_path(edition.locale) if edition.has_pdf else None
 
 
 def chart_downloads(edition: Edition, up: str = "") -> dict[str, dict[str, str | None]]:

@@ -32,12 +32,11 @@ def learn_fallbacks(templates_dir: Path, edition: Edition, model: Explainer) -> 
 
 def page_vars(edition: Edition, model: Explainer, medium: str) -> dict[str, Any]:
     """Return what the page template needs besides the edition's context (the cards too)."""
-    has_pdf = edition.pdfs is None or edition.locale in edition.pdfs
     return {
         "base_url": edition.base_url,
         "here": page_path(edition.locale),
         "imprint": model.imprint,
-        "pdf_href": pdf_name(edition.locale) if has_pdf else None,
+        "pdf_href": pdf_name(edition.locale) if edition.has_pdf else None,
         "partial_translation": bool(real_fallbacks(edition.messages)),
         "charts": edition.charts[medium],
         "share_image": share_image(edition),

@@ -18,8 +18,9 @@ from explainer.context.localize import TITLE, Context
 from explainer.facts.model import Explainer
 from explainer.i18n.catalogs import SOURCE_LOCALE, Messages, babel_locale
 from explainer.i18n.format import N_, translate
-from explainer.project import ROOT_INDEX, page_path, share_image_path
+from explainer.project import ROOT_INDEX, page_path
 from explainer.render.cards import embed_codes
+from explainer.render.downloads import share_image
 from explainer.render.environment import render
 from explainer.render.files import OutputFile
 from explainer.render.structured import article_ld
@@ -57,11 +58,10 @@ def page_extras(
 
 
 def _share_image(edition: Edition) -> str | None:
-    """Return the address of the edition's share image, if the build makes it."""
-    if edition.pdfs is not None and edition.locale not in edition.pdfs:
-        return None
+    """Return the address of the edition's share image from its page, if the build makes it."""
+    image = share_image(edition)
     here = page_path(edition.locale)
-    return site_link(edition.base_url, here, share_image_path(edition.locale))
+    return site_link(edition.base_url, here, image) if image else None
 
 
 def og_locale(lang: str) -> str:
