@@ -25,6 +25,7 @@ from explainer.context.charts import ChartCtx, ChartsCtx, TimelineCtx
 from explainer.context.localize import (
     TITLE,
     Context,
+    DisputeCtx,
     FactCtx,
     FigureCtx,
     SourceCtx,
@@ -146,8 +147,6 @@ class EmbedCode:
     heights: Heights
     snippet: str
     amp: str
-    # What an oEmbed consumer inserts (see oembed_snippet).
-    oembed: str
     # The CMS-safe fragment's address.
     cms: str
 
@@ -218,6 +217,27 @@ def oembed_snippet(src: str, title: str, heights: Heights, link_text: str) -> st
     return f"{iframe}\n{quote}\n{_HOST_SCRIPT}"
 
 
+def card_oembed(
+    messages: Messages,
+    src: str,
+    title: str,
+    heights: Heights,
+    provider: tuple[str, str],
+    thumbnail: tuple[str, int, int] | None = None,
+) -> str:
+    """Return the oEmbed answer of the card at `src`; `provider` is (base URL, publisher)."""
+    base_url, publisher = provider
+    link = translate(messages, FALLBACK_LINK, title=title)
+    return oembed_json(
+        html=oembed_snippet(src, title, heights, link),
+        title=title,
+        height=heights.desktop,
+        provider=publisher,
+        provider_url=base_url,
+        thumbnail=thumbnail,
+    )
+
+
 def amp_snippet(src: str, title: str, heights: Heights, overflow_text: str) -> str:
     """Return the embed code of a card for an AMP page: a resizable <amp-iframe>.
 
@@ -261,7 +281,6 @@ def embed_codes(
             heights,
             snippet(src, title, heights, link),
             amp_snippet(src, title, heights, overflow),
-            oembed_snippet(src, title, heights, link),
             site_link(base_url, page, f"{context['lang']}/{cms_fragment_path(section)}"),
         )
     return codes
@@ -271,7 +290,12 @@ def cited_sources(context: Context, charts: ChartsCtx, section: str) -> list[Sou
     """Return the sources a card cites, in the page's order (all of them for "sources")."""
     if section == "sources":
         return list(context["sources"])
-    numbers = {ref["number"] for ref in card_refs(context, charts, section)}
+    return sources_of(context, card_refs(context, charts, section))
+
+
+def sources_of(context: Context, refs: list[SourceRef]) -> list[SourceCtx]:
+    """Return the sources `refs` cite, in the page's order."""
+    numbers = {ref["number"] for ref in refs}
     return [s for s in context["sources"] if s["number"] in numbers]
 
 
@@ -336,8 +360,13 @@ def _results_refs(c: Context, charts: ChartsCtx, with_quotes: bool) -> list[Sour
 
 
 def _disputes_refs(c: Context, charts: ChartsCtx, with_quotes: bool) -> list[SourceRef]:
-    """Return the citations of the disputes; a side that is silence cites nothing."""
-    sides = [s for d in c["disputes"] for s in (d["claim"], d["response"]) if not s["silent"]]
+    """Return the citations of the disputes."""
+    return [r for d in c["disputes"] for r in dispute_refs(d, with_quotes)]
+
+
+def dispute_refs(dispute: DisputeCtx, with_quotes: bool) -> list[SourceRef]:
+    """Return the citations of a dispute's two sides; a side that is silence cites nothing."""
+    sides = [s for s in (dispute["claim"], dispute["response"]) if not s["silent"]]
     return [r for s in sides for r in _cited(s, with_quotes)]
 
 
@@ -406,14 +435,9 @@ def _card(
     code: EmbedCode = extras["embed_codes"][section]
     oembed = None
     if base_url:
-        oembed = oembed_json(
-            html=code.oembed,
-            title=code.title,
-            height=code.heights.desktop,
-            provider=extras["imprint"].publisher,
-            provider_url=base_url,
-            thumbnail=_thumbnail(extras, base_url, here),
-        )
+        provider = (base_url, extras["imprint"].publisher)
+        thumbnail = _thumbnail(extras, base_url, here)
+        oembed = card_oembed(messages, code.src, code.title, code.heights, provider, thumbnail)
     return Card(section, page, fragment, cms, oembed)
 
 

@@ -12,12 +12,11 @@ from pathlib import Path
 from explainer.context.charts import ChartCtx, ChartsCtx, TimelineCtx
 from explainer.context.localize import Context
 from explainer.i18n.catalogs import Messages
-from explainer.i18n.format import translate
 from explainer.project import card_path, oembed_path
-from explainer.render.cards import FALLBACK_LINK, Heights, oembed_snippet
+from explainer.render.cards import Heights, card_oembed
 from explainer.render.environment import render
 from explainer.render.files import OutputFile
-from explainer.render.oembed import oembed_file, oembed_json
+from explainer.render.oembed import oembed_file
 from explainer.urls import site_link
 
 CARD_TEMPLATE = "pages/chart-card.html"
@@ -49,11 +48,13 @@ def chart_card_files(
     files = []
     for section, chart in chart_cards(charts):
         here = f"{locale}/{card_path(section)}"
-        oembed = None
+        oembed_href = None
         if base_url:
-            oembed = _oembed(context, messages, chart, here, (base_url, publisher))
-        if oembed is not None:
-            files.append(oembed_file(locale, section, oembed))
+            title = f"{chart['title']} · {context['title']}"
+            src = site_link(base_url, here, here)
+            answer = card_oembed(messages, src, title, HEIGHTS, (base_url, publisher))
+            files.append(oembed_file(locale, section, answer))
+            oembed_href = site_link(base_url, here, f"{locale}/{oembed_path(section)}")
         html = render(
             templates_dir,
             CARD_TEMPLATE,
@@ -61,9 +62,7 @@ def chart_card_files(
             messages,
             here=here,
             base_url=base_url,
-            oembed_href=site_link(base_url, here, f"{locale}/{oembed_path(section)}")
-            if oembed
-            else None,
+            oembed_href=oembed_href,
             medium="screen",
             charts=charts,
             chart=chart,
@@ -72,24 +71,3 @@ def chart_card_files(
         )
         files.append(OutputFile(f"{locale}/{card_path(section)}", locale, "embed", html, section))
     return files
-
-
-def _oembed(
-    context: Context,
-    messages: Messages,
-    chart: ChartCtx | TimelineCtx,
-    here: str,
-    provider: tuple[str, str],
-) -> str:
-    """Return a chart card's oEmbed answer; `provider` is (base URL, publisher)."""
-    base_url, publisher = provider
-    title = f"{chart['title']} · {context['title']}"
-    src = site_link(base_url, here, here)
-    link = translate(messages, FALLBACK_LINK, title=title)
-    return oembed_json(
-        html=oembed_snippet(src, title, HEIGHTS, link),
-        title=title,
-        height=HEIGHTS.desktop,
-        provider=publisher,
-        provider_url=base_url,
-    )

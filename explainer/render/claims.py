@@ -11,28 +11,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from explainer.context.localize import Context, DisputeCtx, SourceCtx
+from explainer.context.localize import Context
 from explainer.facts.model import Explainer
 from explainer.i18n.catalogs import Messages
-from explainer.i18n.format import translate
 from explainer.project import claim_oembed_path, claim_path, page_path
-from explainer.render.cards import FALLBACK_LINK, Heights, oembed_snippet
+from explainer.render.cards import Heights, card_oembed, dispute_refs, sources_of
 from explainer.render.environment import render
 from explainer.render.files import OutputFile
-from explainer.render.oembed import oembed_json
 from explainer.render.structured import claim_review_ld
 from explainer.urls import site_link
 
 TEMPLATE = "pages/claim.html"
 # A claim page's frame before it reports its height (see cards.FALLBACK_HEIGHTS).
 HEIGHTS = Heights(600, 900)
-
-
-def claim_sources(context: Context, dispute: DisputeCtx) -> list[SourceCtx]:
-    """Return the sources either side of a dispute cites (its quotes too), in page order."""
-    sides = [s for s in (dispute["claim"], dispute["response"]) if not s["silent"]]
-    numbers = {r["number"] for s in sides for r in (*s["cites"], *(q["cite"] for q in s["quotes"]))}
-    return [s for s in context["sources"] if s["number"] in numbers]
 
 
 def claim_files(
@@ -53,7 +44,9 @@ def claim_files(
         section, oembed_href = f"claim-{fact.id}", None
         if base:
             oembed_path = f"{locale}/{claim_oembed_path(fact.id)}"
-            answer = _oembed(messages, extras, here, f"{shown['title']} · {context['title']}")
+            title = f"{shown['title']} · {context['title']}"
+            provider = (base, extras["imprint"].publisher)
+            answer = card_oembed(messages, site_link(base, here, here), title, HEIGHTS, provider)
             files.append(OutputFile(oembed_path, locale, "oembed", answer, section))
             oembed_href = site_link(base, here, oembed_path)
         html = render(
@@ -66,7 +59,7 @@ def claim_files(
                 "card": True,
                 "here": here,
                 "dispute": shown,
-                "card_sources": claim_sources(context, shown),
+                "card_sources": sources_of(context, dispute_refs(shown, with_quotes=True)),
                 "full_page_href": site_link(base, here, page),
                 "alternates": [
                     (e["lang"], site_link(base, here, f"{e['lang']}/{claim_path(fact.id)}"))
@@ -78,17 +71,3 @@ def claim_files(
         )
         files.append(OutputFile(here, locale, "claim", html, section))
     return files
-
-
-def _oembed(messages: Messages, extras: dict[str, Any], here: str, title: str) -> str:
-    """Return a claim page's oEmbed answer (it embeds like a card)."""
-    base_url = extras["base_url"]
-    src = site_link(base_url, here, here)
-    link = translate(messages, FALLBACK_LINK, title=title)
-    return oembed_json(
-        html=oembed_snippet(src, title, HEIGHTS, link),
-        title=title,
-        height=HEIGHTS.desktop,
-        provider=extras["imprint"].publisher,
-        provider_url=base_url,
-    )
