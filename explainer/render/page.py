@@ -46,32 +46,44 @@ def page_vars(edition: Edition, model: Explainer, medium: str) -> dict[str, Any]
     }
 
 
-def render_page(templates_dir: Path, edition: Edition, model: Explainer, medium: str) -> str:
-    """Return the HTML of an edition for the screen or for print."""
+def render_page(
+    templates_dir: Path,
+    edition: Edition,
+    model: Explainer,
+    medium: str,
+    variables: dict[str, Any] | None = None,
+) -> str:
+    """Return the HTML of an edition for the screen or for print (`variables`: its page_vars)."""
     return render(
         templates_dir,
         TEMPLATE,
         edition.context,
         edition.messages,
         medium=medium,
-        **page_vars(edition, model, medium),
+        **(variables or page_vars(edition, model, medium)),
     )
 
 
-def edition_cards(templates_dir: Path, edition: Edition, model: Explainer) -> list[Card]:
-    """Return the embeddable cards of an edition."""
-    extras = page_vars(edition, model, "screen")
+def edition_cards(
+    templates_dir: Path,
+    edition: Edition,
+    model: Explainer,
+    extras: dict[str, Any] | None = None,
+) -> list[Card]:
+    """Return the embeddable cards of an edition (`extras`: its screen page_vars)."""
+    extras = extras or page_vars(edition, model, "screen")
     charts = edition.charts["screen"]
     return render_cards(templates_dir, edition.context, edition.messages, charts, extras)
 
 
 def edition_files(templates_dir: Path, edition: Edition, model: Explainer) -> list[OutputFile]:
     """Return an edition's web page, its chart cards, its cards and its charts' SVG and CSV."""
+    screen = page_vars(edition, model, "screen")
     page = OutputFile(
         page_path(edition.locale),
         edition.locale,
         "page",
-        render_page(templates_dir, edition, model, "screen"),
+        render_page(templates_dir, edition, model, "screen", screen),
     )
     charts = chart_card_files(
         templates_dir,
@@ -82,9 +94,7 @@ def edition_files(templates_dir: Path, edition: Edition, model: Explainer) -> li
         edition.base_url,
         model.imprint.publisher,
     )
-    cards = card_files(edition.locale, edition_cards(templates_dir, edition, model))
-    claims = claim_files(
-        templates_dir, model, edition.context, edition.messages, page_vars(edition, model, "screen")
-    )
+    cards = card_files(edition.locale, edition_cards(templates_dir, edition, model, screen))
+    claims = claim_files(templates_dir, model, edition.context, edition.messages, screen)
     images = chart_files(templates_dir, edition, model)
     return [page, *charts, *cards, *claims, *images]
