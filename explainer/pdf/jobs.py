@@ -10,6 +10,7 @@ previous output (see `cache`).
 from __future__ import annotations
 
 import ctypes
+import functools
 import hashlib
 import json
 import multiprocessing
@@ -61,7 +62,7 @@ class PdfJob:
             self.options.page_css(),
             renderer_versions(),
             __version__,
-            (Path(__file__).parent / "weasy.py").read_text(encoding="utf-8"),
+            _source("weasy.py"),
             assets,
             *self._image_parts(),
         ):
@@ -72,8 +73,7 @@ class PdfJob:
         """Return what else an image is made from (nothing for a PDF, so its key stays)."""
         if self.image is None:
             return []
-        source = (Path(__file__).parent / "raster.py").read_text(encoding="utf-8")
-        return [repr(self.image), renderer_versions(RASTER_PACKAGES), source]
+        return [repr(self.image), renderer_versions(RASTER_PACKAGES), _source("raster.py")]
 
 
 def pdf_jobs(prints: dict[str, str], bilingual: str | None, options: PrintOptions) -> list[PdfJob]:
@@ -89,6 +89,13 @@ def image_job(path: str, locale: str, html: str, image: ImageSpec) -> PdfJob:
     return PdfJob(path, locale, html, image=image)
 
 
+@functools.cache
+def _source(name: str) -> str:
+    """Return the code of a module of this package that shapes the files (read once)."""
+    return (Path(__file__).parent / name).read_text(encoding="utf-8")
+
+
+@functools.cache
 def renderer_versions(packages: tuple[str, ...] = RENDERER_PACKAGES) -> str:
     """Return the versions of WeasyPrint and the libraries that shape its output."""
     versions = []

@@ -12,12 +12,11 @@ WeasyPrint: a build without images never loads them.
 from __future__ import annotations
 
 import io
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from explainer.project import ASSETS
+from explainer.pdf.weasy import load_html, make_fetcher, scratch_beside
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -57,15 +56,8 @@ class Raster:
 
 def write_png(html: str, target: Path, spec: ImageSpec) -> Raster:
     """Render `html` to a PNG at `target`, as `spec` says; report what went wrong."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # WeasyPrint's @font-face files go into a scratch folder removed afterwards
-    # (see weasy.write_pdf).
-    with tempfile.TemporaryDirectory(prefix=".render-", dir=target.parent) as scratch:
-        saved, tempfile.tempdir = tempfile.tempdir, scratch
-        try:
-            pdf, crop_px, raster = _layout(html, spec)
-        finally:
-            tempfile.tempdir = saved
+    with scratch_beside(target):
+        pdf, crop_px, raster = _layout(html, spec)
     if raster.fits:
         target.write_bytes(rasterize(pdf, spec.scale, crop_px))
     return raster
@@ -73,14 +65,8 @@ def write_png(html: str, target: Path, spec: ImageSpec) -> Raster:
 
 def _layout(html: str, spec: ImageSpec) -> tuple[bytes, float, Raster]:
     """Return the page as PDF bytes, how many px to cut off its bottom, and the report."""
-    import weasyprint
-
-    from explainer.pdf.weasy import make_fetcher
-
     fetcher = make_fetcher()
-    document = weasyprint.HTML(
-        string=html, base_url=ASSETS.as_uri() + "/", url_fetcher=fetcher
-    ).render(**IMAGE_OPTIONS)
+    document = load_html(html, fetcher).render(**IMAGE_OPTIONS)
     page = document.pages[0]
     anchors = page.anchors
     end = anchors[END_ANCHOR][1] if END_ANCHOR in anchors else page.height

@@ -10,6 +10,8 @@ from __future__ import annotations
 import mimetypes
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -85,25 +87,40 @@ def make_fetcher() -> Any:
     return SafeFetcher()
 
 
-def write_pdf(html: str, target: Path, options: PrintOptions | None = None) -> list[str]:
-    """Render `html` to a PDF at `target`; return the URLs that were refused.
-
-    The PDF's metadata (title, language, author, description, keywords,
-    generator, dates) is what WeasyPrint reads from the HTML's head.
+@contextmanager
+def scratch_beside(target: Path) -> Iterator[None]:
+    """Have WeasyPrint's temporary files made in a scratch folder beside `target`.
 
     WeasyPrint writes the fonts of @font-face rules into a temporary folder
     that it removes only when its font configuration is garbage-collected
-    (often never, in a worker process). Here that folder is made inside a
-    scratch folder beside `target`, removed when the render ends; a killed
-    build leaves it in its staging folder, which the next build removes.
+    (often never, in a worker process). Inside this block that folder is made
+    inside a scratch folder beside `target`, removed when the block ends; a
+    killed build leaves it in its staging folder, which the next build removes.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".render-", dir=target.parent) as scratch:
         saved, tempfile.tempdir = tempfile.tempdir, scratch
         try:
-            return _write_pdf(html, target, options or PrintOptions())
+            yield
         finally:
             tempfile.tempdir = saved
+
+
+def load_html(html: str, fetcher: Any) -> Any:
+    """Return WeasyPrint's document for `html`, loading only what `fetcher` allows."""
+    import weasyprint
+
+    return weasyprint.HTML(string=html, base_url=ASSETS.as_uri() + "/", url_fetcher=fetcher)
+
+
+def write_pdf(html: str, target: Path, options: PrintOptions | None = None) -> list[str]:
+    """Render `html` to a PDF at `target`; return the URLs that were refused.
+
+    The PDF's metadata (title, language, author, description, keywords,
+    generator, dates) is what WeasyPrint reads from the HTML's head.
+    """
+    with scratch_beside(target):
+        return _write_pdf(html, target, options or PrintOptions())
 
 
 def _write_pdf(html: str, target: Path, options: PrintOptions) -> list[str]:
@@ -112,8 +129,6 @@ def _write_pdf(html: str, target: Path, options: PrintOptions) -> list[str]:
     rendering = options.rendering()
     fetcher = make_fetcher()
     paper = weasyprint.CSS(string=options.page_css(), url_fetcher=fetcher)
-    document = weasyprint.HTML(
-        string=html, base_url=ASSETS.as_uri() + "/", url_fetcher=fetcher
-    ).render(stylesheets=[paper], **rendering)
+    document = load_html(html, fetcher).render(stylesheets=[paper], **rendering)
     document.write_pdf(target, **rendering)
     return list(fetcher.refused)
