@@ -13,28 +13,19 @@ has a stand-in for the AMP runtime, which cannot be loaded here.
 
 from __future__ import annotations
 
-import functools
 import html
 import json
 import re
-import socket
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
 from explainer.build import build
 from explainer.project import Project
-from tests.browser.support import WP_HOST_SCRIPT
+from tests.browser.support import CHROMEDRIVER, CHROMIUM, WP_HOST_SCRIPT, serving
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
 LOCALE, CARD = "en", "results"
 WIDTHS = (360, 1280)
 # An outlet's theme: its own fonts, sizes, link colour and table and quote rules.
@@ -73,30 +64,6 @@ document.querySelectorAll("amp-iframe").forEach(function (amp) {
   });
 });
 </script>"""
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@contextmanager
-def serving(folder: Path, host: str, sock: socket.socket | None = None) -> Iterator[str]:
-    """Serve `folder` over HTTP on `host`; yield its address."""
-    handler = functools.partial(_Quiet, directory=str(folder))
-    server = ThreadingHTTPServer((host, 0), handler, bind_and_activate=sock is None)
-    if sock is not None:
-        server.socket.close()
-        server.socket = sock
-        server.server_address = sock.getsockname()
-        server.server_activate()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://{host}:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def article(title: str, body: str, extra: str = "") -> str:
@@ -142,7 +109,10 @@ def host_pages(dist: Path, site: str) -> dict[str, str]:
     assert len(codes) == 2, "the page shows the card's iframe and AMP codes with full addresses"
     iframe_code, amp_code = (html.unescape(c) for c in codes)
     oembed = json.loads((embed / f"{CARD}.oembed.json").read_text(encoding="utf-8"))
-    read = functools.partial(lambda name: (embed / name).read_text(encoding="utf-8"))
+
+    def read(name: str) -> str:
+        return (embed / name).read_text(encoding="utf-8")
+
     return {
         "iframe": article("An outlet's article: the iframe code", iframe_code),
         "amp": article("An AMP article: the AMP code", amp_code, AMP_STAND_IN),
@@ -169,23 +139,22 @@ def main(argv: list[str]) -> int:
 
     out = Path(argv[0]) if argv else ROOT / "docs" / "img"
     out.mkdir(parents=True, exist_ok=True)
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"):
+        options.add_argument(flag)
     with tempfile.TemporaryDirectory() as tmp:
-        sock = socket.socket()
-        sock.bind(("127.0.0.1", 0))
-        site = f"http://127.0.0.1:{sock.getsockname()[1]}/"
         dist, hosts = Path(tmp) / "dist", Path(tmp) / "hosts"
-        build(Project(ROOT), dist, pdf=False, base_url=site, log=lambda _: None)
         hosts.mkdir()
-        for name, text in host_pages(dist, site).items():
-            (hosts / f"{name}.html").write_text(text, encoding="utf-8")
-        options = webdriver.ChromeOptions()
-        options.binary_location = CHROMIUM
-        for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"):
-            options.add_argument(flag)
-        with serving(dist, "127.0.0.1", sock), serving(hosts, "localhost") as host:
+        # The site is served before it is built: the build needs its address.
+        with serving(dist) as site, serving(hosts, "localhost") as host:
+            build(Project(ROOT), dist, pdf=False, base_url=site, log=lambda _: None)
+            pages = host_pages(dist, site)
+            for name, text in pages.items():
+                (hosts / f"{name}.html").write_text(text, encoding="utf-8")
             driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
             try:
-                for name in host_pages(dist, site):
+                for name in pages:
                     for width in WIDTHS:
                         driver.set_window_size(width, 1400)
                         driver.get(f"{host}{name}.html")

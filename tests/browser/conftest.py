@@ -2,46 +2,28 @@
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.browser.support import CHROMEDRIVER, CHROMIUM, FLAGS
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
+from tests.browser.support import CHROMEDRIVER, CHROMIUM, FLAGS, serving
 
 
 @pytest.fixture(scope="session")
 def site(dist: Path) -> Iterator[str]:
     """The built site, served over HTTP from 127.0.0.1."""
-    handler = functools.partial(_Quiet, directory=str(dist))
-    with ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-        server.shutdown()
-        thread.join()
+    with serving(dist) as address:
+        yield address
 
 
 @pytest.fixture(scope="session")
 def hosts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     """A folder for host pages and its server (another origin than the site)."""
     folder = tmp_path_factory.mktemp("hosts")
-    handler = functools.partial(_Quiet, directory=str(folder))
-    with ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        yield folder, f"http://127.0.0.1:{server.server_address[1]}/"
-        server.shutdown()
-        thread.join()
+    with serving(folder) as address:
+        yield folder, address
 
 
 @pytest.fixture(scope="session")

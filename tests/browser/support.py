@@ -9,6 +9,10 @@ from __future__ import annotations
 import functools
 import html
 import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -164,3 +168,28 @@ addEventListener("message", function (e) {
   });
 });
 </script>"""
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    """Serves files without a log line per request."""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def serving(folder: Path, host: str = "127.0.0.1") -> Iterator[str]:
+    """Serve `folder` over HTTP on a free port of `host`; yield its address.
+
+    The folder is read at each request, so it may be filled after the server starts
+    (a build that needs its own address first).
+    """
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    with ThreadingHTTPServer((host, 0), handler) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield f"http://{host}:{server.server_address[1]}/"
+        finally:
+            server.shutdown()
+            thread.join()
