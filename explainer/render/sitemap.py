@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from xml.sax.saxutils import quoteattr
+from xml.sax.saxutils import escape, quoteattr
 
 from explainer.project import ROBOTS, SITEMAP
 from explainer.render.files import OutputFile
@@ -43,7 +43,7 @@ def sitemap_text(base_url: str, pages: Iterable[SitePage], lastmod: str) -> str:
         f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">',
     ]
     for page in pages:
-        lines += ["<url>", f"  <loc>{_xml(base_url + page.path)}</loc>"]
+        lines += ["<url>", f"  <loc>{escape(base_url + page.path)}</loc>"]
         lines.append(f"  <lastmod>{lastmod}</lastmod>")
         group = groups[page.group]
         if len(group) > 1:
@@ -68,7 +68,3 @@ def site_files(base_url: str, pages: Iterable[SitePage], lastmod: str) -> list[O
 
 def _alternate(lang: str, href: str) -> str:
     return f'  <xhtml:link rel="alternate" hreflang="{lang}" href={quoteattr(href)}/>'
-
-
-def _xml(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
