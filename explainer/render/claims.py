@@ -18,6 +18,7 @@ from explainer.project import claim_oembed_path, claim_path, page_path
 from explainer.render.cards import Heights, card_oembed, dispute_refs, sources_of
 from explainer.render.environment import render
 from explainer.render.files import OutputFile
+from explainer.render.oembed import oembed_file
 from explainer.render.structured import claim_review_ld
 from explainer.urls import site_link
 
@@ -47,7 +48,7 @@ def claim_files(
             title = f"{shown['title']} · {context['title']}"
             provider = (base, extras["imprint"].publisher)
             answer = card_oembed(messages, site_link(base, here, here), title, HEIGHTS, provider)
-            files.append(OutputFile(oembed_path, locale, "oembed", answer, section))
+            files.append(oembed_file(locale, section, answer, oembed_path))
             oembed_href = site_link(base, here, oembed_path)
         html = render(
             templates_dir,

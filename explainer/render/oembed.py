@@ -48,6 +48,7 @@ def oembed_json(
     return json.dumps(answer, ensure_ascii=False, indent=1) + "\n"
 
 
-def oembed_file(locale: str, section: str, text: str) -> OutputFile:
-    """Return a card's oEmbed JSON as an output file."""
-    return OutputFile(f"{locale}/{oembed_path(section)}", locale, "oembed", text, section)
+def oembed_file(locale: str, section: str, text: str, path: str | None = None) -> OutputFile:
+    """Return a card's oEmbed JSON as an output file (at `path`, default embed/<section>)."""
+    path = path or f"{locale}/{oembed_path(section)}"
+    return OutputFile(path, locale, "oembed", text, section)
