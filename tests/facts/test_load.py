@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from explainer.errors import InputError
+from explainer.facts import load
 from explainer.facts.load import format_key, load_data_dir, parse_text
 
 
@@ -44,3 +46,38 @@ def test_missing_data_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         load_data_dir(tmp_path)
     assert f"{tmp_path / 'edition.yaml'}: error: the data file is missing" in str(caught.value)
+
+
+@pytest.fixture(params=["libyaml", "pyyaml"])
+def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run a test with libyaml's parser (the default) and with PyYAML's own."""
+    if request.param == "pyyaml":
+        monkeypatch.setattr(load, "_LOADER", yaml.SafeLoader)
+    else:
+        assert load._LOADER is yaml.CSafeLoader, "PyYAML was installed without libyaml"
+    return str(request.param)
+
+
+def test_a_control_character_is_placed_by_character_not_byte(loader: str) -> None:
+    # "é" and "—" take 2 and 3 bytes in UTF-8: libyaml's byte offset must become a column.
+    with pytest.raises(InputError) as caught:
+        parse_text("a: café\nb: x — y \x07\n", "ctl.yaml")
+    problem = caught.value.problems[0]
+    assert (problem.line, problem.column) == (2, 10), loader
+    assert "#x0007" in problem.message
+
+
+def test_nesting_is_refused_before_it_is_composed(loader: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_text("a: " + "[" * 100_000 + "]" * 100_000 + "\n", "deep.yaml")
+    problem = caught.value.problems[0]
+    assert "nested more than 40 levels deep" in problem.message
+    # The mapping is the first level, so the bracket that opens level MAX_DEPTH + 1
+    # is bracket MAX_DEPTH, after "a: ".
+    assert (problem.line, problem.column) == (1, 3 + load.MAX_DEPTH), loader
+
+
+def test_both_parsers_give_the_same_values_and_places(loader: str) -> None:
+    data = parse_text("a:\n  - id: x\n    text: hé — ho\n  - [1, {b: c}]\n", "f.yaml")
+    assert data.content == {"a": [{"id": "x", "text": "hé — ho"}, [1, {"b": "c"}]]}
+    assert data.place(("a", 1, 1, "b")) == (4, 13)
