@@ -13,9 +13,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
 import jinja2
+from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
 from explainer.context.localize import Context
@@ -47,6 +49,56 @@ def translating(messages: Messages) -> Iterator[None]:
         _MESSAGES.reset(token)
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept in memory by name and source, shared by every environment.
+
+    One process that renders several copies of a project (several outlets'
+    editions, the test suite) compiles each template once, not once per folder.
+    The code is given the file name of the template it now serves, so errors
+    still name the right file.
+    """
+
+    def __init__(self, limit: int = 512) -> None:
+        self.limit = limit
+        self.codes: dict[str, CodeType] = {}
+
+    def get_bucket(
+        self, environment: jinja2.Environment, name: str, filename: str | None, source: str
+    ) -> Bucket:
+        """Return the bucket of this template's source, holding its code if compiled before."""
+        checksum = self.get_source_checksum(source)
+        bucket = Bucket(environment, f"{name}\0{checksum}", checksum)
+        code = self.codes.get(bucket.key)
+        if code is not None:
+            bucket.code = _relocated(code, filename or name)
+        return bucket
+
+    def set_bucket(self, bucket: Bucket) -> None:
+        """Keep a newly compiled template's code (forgetting all once `limit` are kept)."""
+        if bucket.code is None:
+            return
+        if len(self.codes) >= self.limit:
+            self.codes.clear()
+        self.codes[bucket.key] = bucket.code
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        """Unused: `get_bucket` looks the code up itself."""
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        """Unused: `set_bucket` keeps the code itself."""
+
+
+def _relocated(code: CodeType, filename: str) -> CodeType:
+    """Return `code`, and the code of the functions inside it, as if compiled from `filename`."""
+    consts = tuple(
+        _relocated(c, filename) if isinstance(c, CodeType) else c for c in code.co_consts
+    )
+    return code.replace(co_filename=filename, co_consts=consts)
+
+
+_COMPILED = CompiledTemplates()
+
+
 @functools.lru_cache(maxsize=16)
 def environment(templates_dir: Path) -> jinja2.Environment:
     """Return the Jinja environment of a template folder; it translates per `translating`."""
@@ -57,6 +109,7 @@ def environment(templates_dir: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_COMPILED,
     )
 
     def gettext(message: str, **variables: Any) -> Markup:
