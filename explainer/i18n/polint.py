@@ -168,6 +168,10 @@ def _string(rest: str, keyword: str, file: str, line: int, problems: _Problems) 
 def _unescape(quoted: str) -> tuple[str, int | None, list[str]]:
     """Return the value of the string opening `quoted`, the index of its closing quote
     (None if it has none) and the invalid escapes in it."""
+    end = quoted.find('"', 1)
+    head = quoted if end < 0 else quoted[:end]
+    if "\\" not in head:  # most strings: nothing to decode
+        return head[1:], (None if end < 0 else end), []
     out: list[str] = []
     errors: list[str] = []
     for token, at in _tokens(quoted):
