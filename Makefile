@@ -61,7 +61,7 @@ venv: $(VENV_STAMP)
 ifeq ($(INSTALLER),uv)
 $(VENV_STAMP): $(LOCK) pyproject.toml $(UV_STAMP)
 	$(UV) venv --quiet --allow-existing --python $(PYTHON) $(VENV)
-	$(UV) pip sync --quiet --python $(BIN)/python --require-hashes $(LOCK)
+	$(UV) pip sync --quiet --compile-bytecode --python $(BIN)/python --require-hashes $(LOCK)
 	$(UV) pip install --quiet --python $(BIN)/python --no-deps --no-build-isolation -e .
 	touch $@
 else ifeq ($(INSTALLER),pip)
