@@ -4,7 +4,7 @@ The full build (HTML, cards and every PDF) is made once per test run, even
 under pytest-xdist (see `support.shared_folder`), by a real `explainer build`
 process with a temporary folder of its own; tests read it and never change it.
 A test that needs to change an output copies it first. The variant project's
-build (a pseudo-locale, a new language, hostile Indonesian translations:
+build (a pseudo-locale, a new language holding hostile translations:
 `support.make_variant`) is likewise made once per run, from a copy of it.
 """
 

@@ -1,7 +1,7 @@
 """No translation reaches a page, a card or a PDF as markup, even with the checks off.
 
-The hostile translations are in the variant project's Indonesian catalog, built
-once per run with the catalog checks switched off (`support.make_variant`).
+The hostile translations are in the catalog of the variant project's new language,
+built once per run with that catalog's checks switched off (`support.make_variant`).
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from pypdf import PdfReader
 import explainer.build
 from explainer.build import build, load_model
 from explainer.errors import InputError
-from explainer.project import Project
-from tests.support import HOSTILE, Variant, own_catalogs, parse_html, write_po
+from explainer.project import Project, page_path, pdf_path
+from tests.support import HOSTILE, NEW_LOCALE, Variant, own_catalogs, parse_html, write_po
 
 
 def hostile_catalog(project: Project) -> None:
@@ -35,7 +35,7 @@ def test_checks_refuse_a_hostile_catalog(project_copy: Project) -> None:
 def test_hostile_translations_stay_text_in_page_and_pdf(variant: Variant) -> None:
     """Even with the checks switched off, translations reach the outputs as text only."""
     out = variant.out
-    page = (out / "id" / "index.html").read_text("utf-8")
+    page = (out / page_path(NEW_LOCALE)).read_text("utf-8")
     tags = [e.tag for e in parse_html(page).elements]
     attributes = {name for e in parse_html(page).elements for name in e.attrs}
     # Only the page's own two: the JSON-LD data and the embed-code helper.
@@ -47,14 +47,12 @@ def test_hostile_translations_stay_text_in_page_and_pdf(variant: Variant) -> Non
 
     project = variant.project
     model = load_model(project)[0]
-    [edition] = explainer.build.prepare(project, model, ["id"])
+    [edition] = explainer.build.prepare(project, model, [NEW_LOCALE])
     printed = explainer.build.render_page(project.templates_dir, edition, model, "print")
     assert not parse_html(printed).select("script")
     assert "</style><script>" not in printed
 
-    text = "\n".join(
-        p.extract_text() for p in PdfReader(out / "id" / "ok-oce-explainer-id.pdf").pages
-    )
+    text = "\n".join(p.extract_text() for p in PdfReader(out / pdf_path(NEW_LOCALE)).pages)
     assert "<script>alert(1)</script>" in text
     assert "<img src=x onerror=alert(2)>" in text
     assert "<b onmouseover=alert(4)>Asal</b> &amp;" in text
