@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from explainer.context.charts import WIDTHS, ChartsCtx, build_charts
 from explainer.context.localize import Context, build_context
@@ -26,6 +27,8 @@ class Edition:
     pdfs: frozenset[str] | None = None
     # The address the output is published at (None: every link stays relative).
     base_url: str | None = None
+    # The last page rendered per medium, with what it was made from (see render.page).
+    pages: dict[str, tuple[Any, str]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def has_pdf(self) -> bool:

@@ -24,7 +24,8 @@ TEMPLATE = "pages/page.html"
 def learn_fallbacks(templates_dir: Path, edition: Edition, model: Explainer) -> None:
     """Render the page once, so the catalog learns which strings fall back to English.
 
-    The page says it is a partial translation only after this first pass.
+    The page says it is a partial translation only after this first pass; a
+    complete translation's pages from it are the ones written (see `render_page`).
     """
     for medium in MEDIA:
         render_page(templates_dir, edition, model, medium)
@@ -53,15 +54,22 @@ def render_page(
     medium: str,
     variables: dict[str, Any] | None = None,
 ) -> str:
-    """Return the HTML of an edition for the screen or for print (`variables`: its page_vars)."""
-    return render(
-        templates_dir,
-        TEMPLATE,
-        edition.context,
-        edition.messages,
-        medium=medium,
-        **(variables or page_vars(edition, model, medium)),
+    """Return the HTML of an edition for the screen or for print (`variables`: its page_vars).
+
+    A page is rendered again only when what it is made from changed since the last
+    time: its variables, or the strings known to fall back (which the first
+    rendering learns). So a complete translation's pages are rendered once per build.
+    """
+    variables = variables or page_vars(edition, model, medium)
+    made_from = (variables, frozenset(edition.messages.fallbacks))
+    previous = edition.pages.get(medium)
+    if previous is not None and previous[0] == made_from:
+        return previous[1]
+    html = render(
+        templates_dir, TEMPLATE, edition.context, edition.messages, medium=medium, **variables
     )
+    edition.pages[medium] = (made_from, html)
+    return html
 
 
 def edition_cards(

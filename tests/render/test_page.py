@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from explainer.build import load_model, prepare
 from explainer.project import Project
+from explainer.render import page
 from explainer.render.page import render_page
-from tests.support import SEVEN_STEPS, parse_file, parse_html
+from tests.support import SEVEN_STEPS, own_catalogs, parse_file, parse_html, write_po
 
 EXPECTED = {
     "id": [
@@ -197,3 +199,35 @@ def test_a_source_address_is_a_link_in_both_media(project_copy: Project) -> None
         links = [a for a in parse_html(html).select("a") if a.attrs.get("href") == url]
         assert len(links) == 1, medium
         assert links[0].inside("li"), medium
+
+
+def test_a_page_is_rendered_again_only_when_what_it_is_made_from_changed(
+    project: Project, project_copy: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rendered: list[str] = []
+    real = page.render
+
+    def counting(folder: Path, name: str, context: Any, messages: Any, **extra: Any) -> str:
+        rendered.append(f"{context['lang']}/{extra['medium']}")
+        return real(folder, name, context, messages, **extra)
+
+    monkeypatch.setattr(page, "render", counting)
+    model = load_model(project)[0]
+    # A complete translation: the pages learning the fallbacks are the ones returned.
+    [edition] = prepare(project, model, ["id"])
+    assert rendered == ["id/screen", "id/print"]
+    first = render_page(project.templates_dir, edition, model, "screen")
+    assert render_page(project.templates_dir, edition, model, "screen") == first
+    assert rendered == ["id/screen", "id/print"]
+    # Other variables (no PDF to link to): rendered again, without the link.
+    edition.pdfs = frozenset()
+    assert render_page(project.templates_dir, edition, model, "screen") != first
+    assert rendered == ["id/screen", "id/print", "id/screen"]
+
+    # A partial translation: rendered again once the fallbacks are known, with the note.
+    write_po(own_catalogs(project_copy), "", locale="jv")
+    rendered.clear()
+    [partial] = prepare(project_copy, model, ["jv"])
+    screen = render_page(project_copy.templates_dir, partial, model, "screen")
+    assert rendered == ["jv/screen", "jv/print", "jv/screen"]
+    assert "This edition is a partial translation" in screen
