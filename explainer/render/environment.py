@@ -168,6 +168,7 @@ def css_string(text: str) -> str:
 _CSS_SKIP = re.compile(r"""("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|/\*.*?\*/)""", re.S)
 
 
+@functools.lru_cache(maxsize=64)
 def minify_css(css: str) -> str:
     """Drop comments and needless whitespace from CSS, leaving strings as they are."""
     parts = _CSS_SKIP.split(css)

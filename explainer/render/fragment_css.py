@@ -10,6 +10,7 @@ A fragment also cannot rely on the host's root font size, so rem becomes px.
 
 from __future__ import annotations
 
+import functools
 import re
 
 WRITTEN_UNDER = ".okoce-explainer"
@@ -26,6 +27,7 @@ def fragment_scope(root_class: str) -> str:
     return f".{root_class}.okx-fragment"
 
 
+@functools.lru_cache(maxsize=64)
 def fragment_css(css: str, root_class: str) -> str:
     """Return `css` (minified: no comments) under the fragment's versioned root, rem as px."""
     parts = _CSS_SKIP.split(css)
