@@ -35,6 +35,10 @@ PIP_COMPILE_ARGS ?=
 # waits for Chromium); --dist loadgroup keeps the browser tests, and the readers of the
 # variant build, each on one worker (tests/conftest.py).
 PYTEST_ARGS ?= -n auto --dist loadgroup
+# pytest runs with byte code written (__pycache__, git-ignored) even where the
+# environment says not to (PYTHONDONTWRITEBYTECODE, common on CI images): the run
+# starts some forty Python processes, and each would otherwise compile the
+# explainer's modules again, and each worker rewrite the tests' asserts again.
 
 VENV_STAMP := $(VENV)/.installed
 UV_STAMP   := $(TOOLS)/.installed
@@ -120,7 +124,7 @@ test: system-test venv node
 	$(BIN)/ruff format --check explainer tests scripts
 	$(BIN)/mypy
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 golden: venv
 	$(BIN)/python -m tests.golden

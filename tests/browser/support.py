@@ -27,8 +27,11 @@ OPEN_DETAILS = "document.querySelectorAll('details').forEach(d => d.open = true)
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # Every rule runs in the light scheme; in the dark scheme, only the rules whose outcome
 # depends on colours (the scheme changes colours, not the document or its roles).
-ALL_RULES = {"runOnly": {"type": "tag", "values": TAGS}}
-COLOUR_RULES = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}}
+ALL_RULES = {"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]}
+COLOUR_RULES = {
+    "runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
+    "resultTypes": ["violations"],
+}
 FLAGS = [
     "--headless",
     "--no-sandbox",
