@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from babel.messages.pofile import read_po
-from pypdf import PdfReader
 
 import explainer.build
 from explainer.build import load_model
 from explainer.project import Project, pdf_path
+from tests.pdf.pdfcheck import page_texts
 from tests.support import (
     NEW_LOCALE,
     NEW_MSGSTR,
@@ -59,6 +59,6 @@ def test_a_new_language_builds_from_its_catalog_alone(variant: Variant) -> None:
     assert "partial translation" not in english
     assert any(NEW_LOCALE in line and "shown in English" in line for line in variant.log)
     pdf = out / pdf_path(NEW_LOCALE)
-    pdf_text = "\n".join(p.extract_text() for p in PdfReader(pdf).pages)
+    pdf_text = "\n".join(page_texts(pdf))
     assert NEW_MSGSTR in pdf_text
     assert "partial translation" in pdf_text

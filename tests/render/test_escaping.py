@@ -7,12 +7,12 @@ built once per run with that catalog's checks switched off (`support.make_varian
 from __future__ import annotations
 
 import pytest
-from pypdf import PdfReader
 
 import explainer.build
 from explainer.build import build, load_model
 from explainer.errors import InputError
 from explainer.project import Project, page_path, pdf_path
+from tests.pdf.pdfcheck import page_texts
 from tests.support import HOSTILE, NEW_LOCALE, Variant, own_catalogs, parse_html, write_po
 
 
@@ -52,7 +52,7 @@ def test_hostile_translations_stay_text_in_page_and_pdf(variant: Variant) -> Non
     assert not parse_html(printed).select("script")
     assert "</style><script>" not in printed
 
-    text = "\n".join(p.extract_text() for p in PdfReader(out / pdf_path(NEW_LOCALE)).pages)
+    text = "\n".join(page_texts(out / pdf_path(NEW_LOCALE)))
     assert "<script>alert(1)</script>" in text
     assert "<img src=x onerror=alert(2)>" in text
     assert "<b onmouseover=alert(4)>Asal</b> &amp;" in text
