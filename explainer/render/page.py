@@ -61,7 +61,7 @@ def render_page(
     rendering learns). So a complete translation's pages are rendered once per build.
     """
     variables = variables or page_vars(edition, model, medium)
-    made_from = (variables, frozenset(edition.messages.fallbacks))
+    made_from = (templates_dir, variables, frozenset(edition.messages.fallbacks))
     previous = edition.pages.get(medium)
     if previous is not None and previous[0] == made_from:
         return previous[1]
