@@ -12,6 +12,7 @@ import csv
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from explainer.context.charts import ChartCtx, TimelineCtx
 from explainer.context.edition import Edition
@@ -111,20 +112,11 @@ def chart_downloads(edition: Edition, up: str = "") -> dict[str, dict[str, str |
 
 def chart_files(templates_dir: Path, edition: Edition, model: Explainer) -> list[OutputFile]:
     """Return the SVG and the CSV of every chart of an edition."""
-    charts = edition.charts[MEDIUM]
     locale = edition.locale
     tables = chart_tables(edition, model)
     files = []
-    for section, chart in chart_cards(charts):
-        svg = render(
-            templates_dir,
-            SVG_TEMPLATE,
-            edition.context,
-            edition.messages,
-            charts=charts,
-            chart=chart,
-            timeline=chart is charts["timeline"],
-        )
+    for section, chart in chart_cards(edition.charts[MEDIUM]):
+        svg = _render_chart(templates_dir, SVG_TEMPLATE, edition, chart)
         path = f"{locale}/{chart_file(section, 'svg')}"
         files.append(OutputFile(path, locale, "chart-svg", svg, section))
         path = f"{locale}/{chart_file(section, 'csv')}"
@@ -134,22 +126,35 @@ def chart_files(templates_dir: Path, edition: Edition, model: Explainer) -> list
 
 def chart_images(templates_dir: Path, edition: Edition, model: Explainer) -> list[ChartImage]:
     """Return the HTML of every chart's PNG of an edition."""
-    charts = edition.charts[MEDIUM]
     images = []
-    for section, chart in chart_cards(charts):
-        html = render(
-            templates_dir,
-            CHART_IMAGE_TEMPLATE,
-            edition.context,
-            edition.messages,
-            charts=charts,
-            chart=chart,
-            timeline=chart is charts["timeline"],
-            imprint=model.imprint,
+    for section, chart in chart_cards(edition.charts[MEDIUM]):
+        html = _render_chart(
+            templates_dir, CHART_IMAGE_TEMPLATE, edition, chart, imprint=model.imprint
         )
         path = f"{edition.locale}/{chart_file(section, 'png')}"
         images.append(ChartImage(path, edition.locale, html, section))
     return images
+
+
+def _render_chart(
+    templates_dir: Path,
+    template: str,
+    edition: Edition,
+    chart: ChartCtx | TimelineCtx,
+    **extra: Any,
+) -> str:
+    """Render one chart of an edition, drawn as the downloads draw it, with `template`."""
+    charts = edition.charts[MEDIUM]
+    return render(
+        templates_dir,
+        template,
+        edition.context,
+        edition.messages,
+        charts=charts,
+        chart=chart,
+        timeline=chart is charts["timeline"],
+        **extra,
+    )
 
 
 def chart_tables(edition: Edition, model: Explainer) -> dict[str, str]:
