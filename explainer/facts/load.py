@@ -111,8 +111,7 @@ def parse_text(text: str, path: str) -> DataFile:
         _check_depth(text, path)
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        line, column = _line_column(error.problem_mark or error.context_mark)
         message = f"not valid YAML: {error.problem or error.context}"
         raise InputError([Problem(path, message, line, column)]) from None
     except yaml.reader.ReaderError as error:
@@ -139,12 +138,17 @@ def _check_depth(text: str, path: str) -> None:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                mark = event.start_mark
-                line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+                line, column = _line_column(event.start_mark)
                 message = f"nested more than {MAX_DEPTH} levels deep"
                 raise InputError([Problem(path, message, line, column)])
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
+
+
+def _line_column(mark: Any) -> tuple[int | None, int | None]:
+    """Return the 1-based (line, column) of a mark (PyYAML's or libyaml's), (None, None)
+    without one."""
+    return (mark.line + 1, mark.column + 1) if mark else (None, None)
 
 
 def _place_of(text: str, error: yaml.reader.ReaderError) -> tuple[int, int]:
