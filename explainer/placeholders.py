@@ -10,6 +10,7 @@ use this module.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -35,27 +36,38 @@ class Piece:
 
 def pieces(pattern: str) -> Iterator[Piece]:
     """Split `pattern` into literal text and placeholders, refusing anything else."""
+    parsed = _parse(pattern)
+    if isinstance(parsed, PlaceholderError):
+        raise PlaceholderError(*parsed.args)
+    return iter(parsed)
+
+
+# A page translates the same few hundred patterns thousands of times: parse each once.
+@functools.lru_cache(maxsize=4096)
+def _parse(pattern: str) -> tuple[Piece, ...] | PlaceholderError:
+    found = []
     at = 0
     for match in _TOKEN.finditer(pattern):
         if match.start() > at:
-            yield Piece(pattern[at : match.start()])
+            found.append(Piece(pattern[at : match.start()]))
         at = match.end()
         token = match.group()
         if token in ("{{", "}}"):
-            yield Piece(token[0])
+            found.append(Piece(token[0]))
         elif match.group("field") is None:
-            raise PlaceholderError(
+            return PlaceholderError(
                 f"a single {token!r} in {pattern!r}; write {token * 2!r} for a literal brace"
             )
         elif not _NAME.match(match.group("field")):
-            raise PlaceholderError(
+            return PlaceholderError(
                 f"placeholder {token!r} in {pattern!r} must be a plain name such as {{count}}:"
                 " no format spec, attribute, index or conversion"
             )
         else:
-            yield Piece(token, match.group("field"))
+            found.append(Piece(token, match.group("field")))
     if at < len(pattern):
-        yield Piece(pattern[at:])
+        found.append(Piece(pattern[at:]))
+    return tuple(found)
 
 
 def names(pattern: str) -> set[str]:
@@ -73,6 +85,8 @@ def substitute(pattern: str, values: Mapping[str, str]) -> str:
 
     Raises PlaceholderError for a placeholder that has no value or breaks the grammar.
     """
+    if "{" not in pattern and "}" not in pattern:
+        return pattern
     parts = []
     for piece in pieces(pattern):
         if piece.name is None:

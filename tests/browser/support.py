@@ -62,6 +62,24 @@ def axe_source() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
+@contextmanager
+def axe_in_every_document(driver: Any) -> Iterator[None]:
+    """Have Chromium add axe-core to every document it opens until the block ends.
+
+    For a run of visits: handing Chromium the 650 KB script once costs less than
+    sending it through WebDriver into each document (about a tenth of the visits' CPU).
+    """
+    added = driver.execute_cdp_cmd(
+        "Page.addScriptToEvaluateOnNewDocument", {"source": axe_source()}
+    )
+    try:
+        yield
+    finally:
+        driver.execute_cdp_cmd(
+            "Page.removeScriptToEvaluateOnNewDocument", {"identifier": added["identifier"]}
+        )
+
+
 def axe(driver: Any, options: dict[str, Any], within: str = "") -> list[dict[str, Any]]:
     """Open every <details>, run axe-core's rules on the page (or only on the elements
     the CSS selector `within` matches), return its violations."""

@@ -17,6 +17,7 @@ import pytest
 from tests.browser.support import (
     BROWSER_MARKS,
     OPEN_DETAILS,
+    axe_in_every_document,
     card_height,
     check_both_schemes,
     fallback_height,
@@ -43,23 +44,29 @@ class Visit:
 def visits(dist: Path, site: str, browser: Any) -> dict[str, Visit]:
     """Visit every page and card once: axe-core in both schemes, then the same page at 320 px."""
     found = {}
-    for path in _html_outputs(dist):
-        # "#editions" keeps dist/index.html from moving on to an edition.
-        url = site + path + ("#editions" if path == "index.html" else "")
-        failure = None
-        try:
-            check_both_schemes(browser, url, path)  # opens every <details>
-        except AssertionError as error:
-            failure = str(error)
-        browser.set_window_size(320, 900)
-        try:
-            width = browser.execute_script(
-                "const e = document.documentElement; return [e.scrollWidth, e.clientWidth]"
-            )
-        finally:
-            browser.set_window_size(1280, 900)
-        found[path] = Visit(failure, tuple(width))
+    with axe_in_every_document(browser):
+        for path in _html_outputs(dist):
+            found[path] = _visit(browser, site, path)
     return found
+
+
+def _visit(browser: Any, site: str, path: str) -> Visit:
+    """Run axe-core on `path` in both schemes, then measure it at 320 px."""
+    # "#editions" keeps dist/index.html from moving on to an edition.
+    url = site + path + ("#editions" if path == "index.html" else "")
+    failure = None
+    try:
+        check_both_schemes(browser, url, path)  # opens every <details>
+    except AssertionError as error:
+        failure = str(error)
+    browser.set_window_size(320, 900)
+    try:
+        width = browser.execute_script(
+            "const e = document.documentElement; return [e.scrollWidth, e.clientWidth]"
+        )
+    finally:
+        browser.set_window_size(1280, 900)
+    return Visit(failure, tuple(width))
 
 
 def test_every_page_and_card_passes_axe(visits: dict[str, Visit]) -> None:
