@@ -100,9 +100,9 @@ def edit_catalog(project: Path, locale: str) -> None:
 
 def print_html(project: Path, folder: Path) -> list[Path]:
     """Write the print HTML of every PDF the build makes into `folder` (what WeasyPrint gets)."""
-    from explainer.build import bilingual_wanted, load_model, prepare
+    from explainer.build import load_model, prepare
     from explainer.i18n.catalogs import choose_locales
-    from explainer.project import Project
+    from explainer.project import Project, bilingual_wanted
     from explainer.render.bilingual import render_bilingual
     from explainer.render.page import render_page
 

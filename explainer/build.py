@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from explainer.context.edition import Edition, edition_date, localize
@@ -14,62 +12,23 @@ from explainer.facts.validate import validate
 from explainer.i18n.catalogs import available_locales, choose_locales, load_messages, po_path
 from explainer.i18n.checks import check_catalogs, fallback_problems, untranslated_count
 from explainer.outdir import check_out
-from explainer.output import (
-    Artifact,
-    describe,
-    read_manifest,
-    staging,
-    write_files,
-    write_manifest,
-)
-from explainer.pdf.raster import ImageSpec
+from explainer.output import Artifact, Log, read_manifest, staging, write_files, write_manifest
 from explainer.pdf.weasy import PrintOptions
-from explainer.project import (
-    BILINGUAL_LOCALES,
-    Project,
-    bilingual_pdf_path,
-    share_image_path,
-)
-from explainer.render.bilingual import TEMPLATE as BILINGUAL_TEMPLATE
+from explainer.printing import edition_images, write_prints
+from explainer.project import Project, bilingual_wanted
 from explainer.render.bilingual import render_bilingual
-from explainer.render.downloads import (
-    CHART_IMAGE_TEMPLATE,
-    SHARE_TEMPLATE,
-    chart_files,
-    chart_images,
-    share_html,
-)
+from explainer.render.downloads import chart_files
 from explainer.render.files import OutputFile
-from explainer.render.page import TEMPLATE as PAGE_TEMPLATE
 from explainer.render.page import edition_cards, edition_files, learn_fallbacks, render_page
 from explainer.render.site import root_file
 from explainer.render.sitemap import SitePage, site_files
 from explainer.urls import base_url_problem, template_problems
-
-Log = Callable[[str], None]
 
 # Said once per build without the site's address.
 NO_BASE_URL = (
     "note: no base URL (--base-url or base_url in data/edition.yaml): links stay relative, "
     "and sitemap.xml, robots.txt, oEmbed and og:url are left out"
 )
-
-# The share image is exactly its size; a chart's PNG is 1.5 px per CSS px, cut to its content.
-SHARE_SPEC = ImageSpec(scale=1.0, fit=False)
-CHART_SPEC = ImageSpec(scale=1.5, fit=True)
-
-
-@dataclass(frozen=True)
-class Image:
-    """A PNG the build makes: where, from what HTML, how, and how the manifest lists it."""
-
-    path: str
-    locale: str
-    html: str
-    spec: ImageSpec
-    kind: str
-    template: str
-    section: str | None = None
 
 
 def load_model(project: Project, *, strict: bool = False) -> tuple[Explainer, list[Problem]]:
@@ -176,7 +135,7 @@ def build(
         files = [f for e in editions for f in edition_files(project.templates_dir, e, model)]
         artifacts = kept + write_files(stage, files, log)
         if pdf:
-            pdfs = _write_pdfs(project, model, editions, stage, out, log, print_options)
+            pdfs = write_prints(project, model, editions, stage, out, log, print_options)
             rebuilt = {a.path for a in pdfs}
             artifacts = [a for a in artifacts if a.path not in rebuilt] + pdfs
         root = _root_file(project, model, artifacts, editions, base_url)
@@ -229,73 +188,10 @@ def untranslated_summary(
     return lines
 
 
-def bilingual_wanted(locales: list[str]) -> bool:
-    """Return whether a build of `locales` includes the bilingual edition."""
-    return all(locale in locales for locale in BILINGUAL_LOCALES)
-
-
 def _stop_on_errors(problems: list[Problem], strict: bool) -> None:
     errors = [p for p in problems if strict or not p.warning]
     if errors:
         raise InputError(errors)
-
-
-def _write_pdfs(
-    project: Project,
-    model: Explainer,
-    editions: list[Edition],
-    stage: Path,
-    out: Path,
-    log: Log,
-    options: PrintOptions | None,
-) -> list[Artifact]:
-    """Write every PDF (the editions', the bilingual one) and every PNG in parallel.
-
-    Unchanged ones are reused from the previous output.
-    """
-    from explainer.pdf.jobs import image_job, pdf_jobs, render_all
-
-    templates = project.templates_dir
-    prints = {e.locale: render_page(templates, e, model, "print") for e in editions}
-    if bilingual_wanted(list(prints)):
-        bilingual = render_bilingual(templates, model, editions)
-    else:
-        bilingual = None
-    images = [image for e in editions for image in edition_images(project, model, e)]
-    pdfs = pdf_jobs(prints, bilingual, options or PrintOptions())
-    jobs = [*pdfs, *(image_job(i.path, i.locale, i.html, i.spec) for i in images)]
-    made_from = {i.path: i.template for i in images}
-    made_from[bilingual_pdf_path()] = BILINGUAL_TEMPLATE
-    for result in render_all(jobs, stage, out, log):
-        template = templates / made_from.get(result.path, PAGE_TEMPLATE)
-        if result.refused:
-            what = "image" if result.path.endswith(".png") else "PDF"
-            message = f"the {what} asked for resources outside the assets: {result.refused}"
-            raise InputError([Problem(str(template), message)])
-        if not result.fits:
-            message = f"the text of {result.path} does not fit its image; shorten it"
-            raise InputError([Problem(str(template), message)])
-    return [describe(stage, stage / job.path, job.locale, "pdf") for job in pdfs] + [
-        describe(stage, stage / i.path, i.locale, i.kind, i.section) for i in images
-    ]
-
-
-def edition_images(project: Project, model: Explainer, edition: Edition) -> list[Image]:
-    """Return an edition's PNGs: its share image and a picture of each chart."""
-    templates = project.templates_dir
-    share = Image(
-        share_image_path(edition.locale),
-        edition.locale,
-        share_html(templates, edition, model),
-        SHARE_SPEC,
-        "share-image",
-        SHARE_TEMPLATE,
-    )
-    charts = [
-        Image(c.path, c.locale, c.html, CHART_SPEC, "chart-png", CHART_IMAGE_TEMPLATE, c.section)
-        for c in chart_images(templates, edition, model)
-    ]
-    return [share, *charts]
 
 
 def _root_file(

@@ -79,6 +79,11 @@ def bilingual_locale() -> str:
     return "+".join(BILINGUAL_LOCALES)
 
 
+def bilingual_wanted(locales: list[str]) -> bool:
+    """Return whether a build of `locales` includes the bilingual edition."""
+    return all(locale in locales for locale in BILINGUAL_LOCALES)
+
+
 def bilingual_pdf_path() -> str:
     """Return the path of the bilingual PDF, relative to the output folder."""
     return f"{BILINGUAL_FOLDER}/{pdf_name('-'.join(BILINGUAL_LOCALES))}"

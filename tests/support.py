@@ -24,11 +24,11 @@ import pytest
 from babel.messages import pofile
 
 import explainer.build
-from explainer.build import bilingual_wanted, build
+from explainer.build import build
 from explainer.commands.cli import main
 from explainer.errors import Problem
 from explainer.i18n.catalogs import available_locales, po_path
-from explainer.project import Project
+from explainer.project import Project, bilingual_wanted
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"

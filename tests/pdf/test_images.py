@@ -19,10 +19,11 @@ from typing import Any
 import pytest
 import yaml
 
-from explainer.build import SHARE_SPEC, build, edition_images, load_model, prepare
+from explainer.build import build, load_model, prepare
 from explainer.errors import InputError
 from explainer.pdf.jobs import PdfJob, PdfResult
 from explainer.pdf.raster import ImageSpec, write_png
+from explainer.printing import SHARE_SPEC, edition_images
 from explainer.project import Project
 from tests.support import ROOT, clean_environment, manifest, parse_file
 
