@@ -7,7 +7,9 @@ mapped to its line and column so that later errors can point at the place.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import functools
+import marshal
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -106,7 +108,28 @@ def load_file(path: Path) -> DataFile:
 
 
 def parse_text(text: str, path: str) -> DataFile:
-    """Parse YAML text (read from `path`) into a DataFile."""
+    """Parse YAML text (read from `path`) into a DataFile.
+
+    A text parsed before in this process is not parsed again (the tests and `serve`
+    read the same files many times); each DataFile gets its own copy of the values.
+    """
+    try:
+        content, places = _parsed(text)
+    except InputError as error:
+        raise InputError([replace(p, file=path) for p in error.problems]) from None
+    return DataFile(path, marshal.loads(content), dict(places))
+
+
+# Keyed by the text alone, so that copies of a file share an entry; the problems of a
+# text that fails are found again each time, and given the path it was read from. Room
+# for a project's files and a few edits (a file may hold 2 MB).
+@functools.lru_cache(maxsize=16)
+def _parsed(text: str) -> tuple[bytes, tuple[tuple[KeyPath, tuple[int, int]], ...]]:
+    data = _parse(text, "")
+    return marshal.dumps(data.content), tuple(data.places.items())
+
+
+def _parse(text: str, path: str) -> DataFile:
     try:
         _check_depth(text, path)
         node = yaml.compose(text, Loader=_LOADER)

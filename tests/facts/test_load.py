@@ -32,6 +32,31 @@ def test_syntax_error_names_file_line_and_column() -> None:
     assert "not valid YAML" in problem.message
 
 
+def test_a_text_read_again_gives_its_own_copy_under_its_own_path() -> None:
+    """The second reading of a text comes from the process's cache: same values and
+    places, objects of its own (changing one changes nothing else), its own path."""
+    text = "a:\n  - id: x\n    n: 2.5\n    on: true\n    none: null\n"
+    first = parse_text(text, "one.yaml")
+    hits = load._parsed.cache_info().hits
+    second = parse_text(text, "copy/one.yaml")
+    assert load._parsed.cache_info().hits == hits + 1
+    assert (
+        second.content == first.content == {"a": [{"id": "x", "n": 2.5, "on": True, "none": None}]}
+    )
+    assert second.places == first.places and second.path == "copy/one.yaml"
+    second.content["a"][0]["id"] = "changed"
+    second.places.clear()
+    assert parse_text(text, "three.yaml").content["a"][0]["id"] == "x"
+    assert first.content["a"][0]["id"] == "x" and first.place(("a", 0, "n")) == (3, 8)
+
+
+def test_a_broken_text_read_twice_names_each_path() -> None:
+    for path in ("first.yaml", "second.yaml"):
+        with pytest.raises(InputError) as caught:
+            parse_text("a: [1, 2\nb: 3\n", path)
+        assert [p.file for p in caught.value.problems] == [path]
+
+
 def test_duplicate_key_is_reported_with_its_line() -> None:
     with pytest.raises(InputError) as caught:
         parse_text("a: 1\nb: 2\na: 3\n", "dup.yaml")
