@@ -8,10 +8,12 @@ file is ever stale. Fuzzy entries are never used.
 
 from __future__ import annotations
 
+import functools
 import gettext
 import io
+import pickle
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -64,21 +66,38 @@ def read_catalog(path: Path, locale: str) -> Catalog:
     The file is first read as strictly as GNU `msgfmt --check` reads it (see
     polint.py): Babel alone would forgive a string with no closing quote by
     dropping its last character, and keep only the last of two equal msgids.
+    A text parsed before in this process is not parsed again (a build reads each
+    catalog twice, and the tests and `serve` build many times); every caller gets a
+    Catalog of its own.
     """
     try:
         data = path.read_bytes()
-        problems = lint_po(data.decode("utf-8"), str(path))
+    except OSError as error:
+        raise InputError([Problem(str(path), f"cannot be read: {error}")]) from None
+    try:
+        catalog: Catalog = pickle.loads(_parsed(data, locale))
+    except InputError as error:
+        raise InputError([replace(p, file=str(path)) for p in error.problems]) from None
+    return catalog
+
+
+# Keyed by the file's bytes and the locale; the problems of a text that fails are
+# found again each time and given the path they were read from.
+@functools.lru_cache(maxsize=8)
+def _parsed(data: bytes, locale: str) -> bytes:
+    try:
+        problems = lint_po(data.decode("utf-8"), "")
         if problems:
             raise InputError(problems)
-        return read_po(io.BytesIO(data), locale=locale, abort_invalid=True)
+        return pickle.dumps(read_po(io.BytesIO(data), locale=locale, abort_invalid=True))
     except PoFileError as error:
         # Babel counts lines from 0 and appends " on <line>" to its message.
         line = getattr(error, "lineno", None)
         line = line + 1 if isinstance(line, int) else None
         message = re.sub(r" on \d+$", "", str(error))
-        raise InputError([Problem(str(path), f"not a valid PO file: {message}", line)]) from None
-    except (OSError, UnicodeDecodeError, ValueError) as error:
-        raise InputError([Problem(str(path), f"cannot be read: {error}")]) from None
+        raise InputError([Problem("", f"not a valid PO file: {message}", line)]) from None
+    except (UnicodeDecodeError, ValueError) as error:
+        raise InputError([Problem("", f"cannot be read: {error}")]) from None
 
 
 @dataclass

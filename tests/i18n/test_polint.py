@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from explainer.errors import InputError
+from explainer.i18n import catalogs
 from explainer.i18n.catalogs import read_catalog
 from explainer.i18n.polint import lint_po
 from tests.support import ROOT
@@ -107,3 +108,31 @@ def test_gnu_msgfmt_accepts_every_committed_catalog(path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "translated message" in result.stderr
+
+
+def test_a_catalog_read_again_is_a_catalog_of_its_own(tmp_path: Path) -> None:
+    """The second reading of the same text comes from the process's cache, as a new Catalog."""
+    first, copy = tmp_path / "first.po", tmp_path / "copy" / "messages.po"
+    copy.parent.mkdir()
+    text = HEADER + 'msgid "Contents"\nmsgstr "Daftar isi"\n'
+    for path in (first, copy):
+        path.write_text(text, "utf-8")
+    one = read_catalog(first, "id")
+    hits = catalogs._parsed.cache_info().hits
+    two = read_catalog(copy, "id")
+    assert catalogs._parsed.cache_info().hits == hits + 1
+    assert two is not one and two["Contents"].string == "Daftar isi"
+    two["Contents"].string = "Isi"
+    two.add("Sources", "Sumber")
+    three = read_catalog(first, "id")
+    assert three["Contents"].string == one["Contents"].string == "Daftar isi"
+    assert "Sources" not in three
+
+
+def test_a_broken_catalog_read_twice_names_each_path(tmp_path: Path) -> None:
+    for name in ("one.po", "two.po"):
+        path = tmp_path / name
+        path.write_text(HEADER + MALFORMED[0][1], "utf-8")
+        with pytest.raises(InputError) as raised:
+            read_catalog(path, "id")
+        assert [p.file for p in raised.value.problems] == [str(path)]
