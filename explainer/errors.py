@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,10 @@ class InputError(ExplainerError):
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    def in_file(self, file: str) -> InputError:
+        """Return the same problems as found in `file` (for a text parsed without its path)."""
+        return InputError(replace(p, file=file) for p in self.problems)
 
 
 def raise_if_errors(problems: Iterable[Problem], *, strict: bool = False) -> None:

@@ -36,15 +36,13 @@ class Piece:
 
 def pieces(pattern: str) -> Iterator[Piece]:
     """Split `pattern` into literal text and placeholders, refusing anything else."""
-    parsed = _parse(pattern)
-    if isinstance(parsed, PlaceholderError):
-        raise PlaceholderError(*parsed.args)
-    return iter(parsed)
+    return iter(_parse(pattern))
 
 
-# A page translates the same few hundred patterns thousands of times: parse each once.
+# A page translates the same few hundred patterns thousands of times: parse each once
+# (a pattern that breaks the grammar raises, and is not kept).
 @functools.lru_cache(maxsize=4096)
-def _parse(pattern: str) -> tuple[Piece, ...] | PlaceholderError:
+def _parse(pattern: str) -> tuple[Piece, ...]:
     found = []
     at = 0
     for match in _TOKEN.finditer(pattern):
@@ -55,11 +53,11 @@ def _parse(pattern: str) -> tuple[Piece, ...] | PlaceholderError:
         if token in ("{{", "}}"):
             found.append(Piece(token[0]))
         elif match.group("field") is None:
-            return PlaceholderError(
+            raise PlaceholderError(
                 f"a single {token!r} in {pattern!r}; write {token * 2!r} for a literal brace"
             )
         elif not _NAME.match(match.group("field")):
-            return PlaceholderError(
+            raise PlaceholderError(
                 f"placeholder {token!r} in {pattern!r} must be a plain name such as {{count}}:"
                 " no format spec, attribute, index or conversion"
             )
@@ -85,8 +83,6 @@ def substitute(pattern: str, values: Mapping[str, str]) -> str:
 
     Raises PlaceholderError for a placeholder that has no value or breaks the grammar.
     """
-    if "{" not in pattern and "}" not in pattern:
-        return pattern
     parts = []
     for piece in pieces(pattern):
         if piece.name is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import marshal
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -116,7 +116,7 @@ def parse_text(text: str, path: str) -> DataFile:
     try:
         content, places = _parsed(text)
     except InputError as error:
-        raise InputError([replace(p, file=path) for p in error.problems]) from None
+        raise error.in_file(path) from None
     return DataFile(path, marshal.loads(content), dict(places))
 
 

@@ -13,7 +13,7 @@ import gettext
 import io
 import pickle
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -77,7 +77,7 @@ def read_catalog(path: Path, locale: str) -> Catalog:
     try:
         catalog: Catalog = pickle.loads(_parsed(data, locale))
     except InputError as error:
-        raise InputError([replace(p, file=str(path)) for p in error.problems]) from None
+        raise error.in_file(str(path)) from None
     return catalog
 
 
