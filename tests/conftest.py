@@ -31,6 +31,10 @@ GROUPS = {
     "tests/i18n/test_pseudo.py": "variant",
     "tests/pdf/test_jobs.py": "variant",
     "tests/render/test_escaping.py": "variant",
+    # Long tests that come last in the collection. pytest-xdist hands out groups
+    # before single tests, so as groups they start early rather than run alone at the end.
+    "tests/test_output.py": "output",
+    "tests/test_properties.py": "properties",
 }
 
 
