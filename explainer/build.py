@@ -44,14 +44,23 @@ def check_templates(project: Project) -> None:
 
 
 def prepare(
-    project: Project, model: Explainer, locales: list[str], base_url: str | None = None
+    project: Project,
+    model: Explainer,
+    locales: list[str],
+    base_url: str | None = None,
+    pdfs: frozenset[str] | None = None,
 ) -> list[Edition]:
-    """Load each locale's catalog, localize the model, and learn which strings fall back."""
+    """Load each locale's catalog, localize the model, and learn which strings fall back.
+
+    `pdfs`: the locales whose PDF the output will hold (None: every edition's), so
+    that the page rendered to learn the fallbacks is the one written.
+    """
     date = edition_date(model)
     editions = []
     for locale in locales:
         edition = localize(model, load_messages(project.locales_dir, locale), locales, date)
         edition.base_url = base_url
+        edition.pdfs = pdfs
         learn_fallbacks(project.templates_dir, edition, model)
         editions.append(edition)
     return editions
@@ -64,11 +73,12 @@ def check_translations(
     *,
     strict: bool,
     base_url: str | None = None,
+    pdfs: frozenset[str] | None = None,
 ) -> tuple[list[Edition], list[Problem]]:
     """Check the catalogs, then prepare the editions; return them and the warnings."""
     problems = check_catalogs(project.locales_dir, locales)
     _stop_on_errors(problems, strict)
-    editions = prepare(project, model, locales, base_url)
+    editions = prepare(project, model, locales, base_url, pdfs)
     for edition in editions:
         path = po_path(project.locales_dir, edition.locale)
         problems += fallback_problems(path, edition.messages)
@@ -120,8 +130,10 @@ def build(
     for warning in warnings:
         warn(str(warning))
     chosen = choose_locales(project.locales_dir, locales)
+    # Without --no-pdf every edition built gets its PDF; with it, none does (a kept
+    # PDF is another locale's, see `kept`).
     editions, catalog_warnings = check_translations(
-        project, model, chosen, strict=strict, base_url=base_url
+        project, model, chosen, strict=strict, base_url=base_url, pdfs=None if pdf else frozenset()
     )
     with staging(out, keep=bool(locales)) as stage:
         kept = [

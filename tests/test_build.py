@@ -5,13 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+import explainer.build
 from explainer.build import build, edition_date, load_model
 from explainer.pdf.jobs import PdfJob, PdfResult
 from explainer.pdf.weasy import PrintOptions
 from explainer.project import Project
+from explainer.render import page
 from explainer.render.cards import CARDS
 from tests.support import manifest, run_main, snapshot
 
@@ -125,3 +128,24 @@ def test_print_options_reach_every_pdf_job(
     images = [job for job in jobs if job.image is not None]
     assert {job.path for job in images} >= {"en/share.png", "id/share.png"}
     assert {job.options for job in images} == {PrintOptions()}
+
+
+@pytest.mark.parametrize("pdf", [True, False], ids=["with-pdf", "no-pdf"])
+def test_each_page_is_rendered_once_per_build(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pdf: bool
+) -> None:
+    """The page rendered to learn the fallbacks is the one written, with or without PDFs
+    (it links to the PDF only when there is one)."""
+    rendered: list[str] = []
+    real = page.render
+
+    def counting(folder: Path, name: str, context: Any, messages: Any, **extra: Any) -> str:
+        rendered.append(f"{context['lang']}/{extra['medium']}")
+        return real(folder, name, context, messages, **extra)
+
+    monkeypatch.setattr(page, "render", counting)
+    monkeypatch.setattr(explainer.build, "write_prints", lambda *args: [])
+    build(project, tmp_path / "dist", pdf=pdf, log=lambda _: None)
+    assert sorted(rendered) == ["en/print", "en/screen", "id/print", "id/screen"]
+    html = (tmp_path / "dist" / "en" / "index.html").read_text(encoding="utf-8")
+    assert ("ok-oce-explainer-en.pdf" in html) is pdf
