@@ -29,6 +29,7 @@ from explainer.commands.cli import main
 from explainer.errors import Problem
 from explainer.i18n.catalogs import available_locales, po_path
 from explainer.project import Project, bilingual_wanted
+from explainer.render import page
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -429,3 +430,16 @@ def extract_pot(tmp_path: Path) -> Path:
         capture_output=True,
     )
     return pot
+
+
+def page_renderings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Return a list that gets "locale/medium" (e.g. "id/print") for each page rendered from now."""
+    rendered: list[str] = []
+    real = page.render
+
+    def counting(folder: Path, name: str, context: Any, messages: Any, **extra: Any) -> str:
+        rendered.append(f"{context['lang']}/{extra['medium']}")
+        return real(folder, name, context, messages, **extra)
+
+    monkeypatch.setattr(page, "render", counting)
+    return rendered

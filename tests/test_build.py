@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -14,9 +13,8 @@ from explainer.build import build, edition_date, load_model
 from explainer.pdf.jobs import PdfJob, PdfResult
 from explainer.pdf.weasy import PrintOptions
 from explainer.project import Project
-from explainer.render import page
 from explainer.render.cards import CARDS
-from tests.support import manifest, run_main, snapshot
+from tests.support import manifest, page_renderings, run_main, snapshot
 
 
 def test_manifest_lists_every_artefact_with_its_hash(dist: Path) -> None:
@@ -136,14 +134,7 @@ def test_each_page_is_rendered_once_per_build(
 ) -> None:
     """The page rendered to learn the fallbacks is the one written, with or without PDFs
     (it links to the PDF only when there is one)."""
-    rendered: list[str] = []
-    real = page.render
-
-    def counting(folder: Path, name: str, context: Any, messages: Any, **extra: Any) -> str:
-        rendered.append(f"{context['lang']}/{extra['medium']}")
-        return real(folder, name, context, messages, **extra)
-
-    monkeypatch.setattr(page, "render", counting)
+    rendered = page_renderings(monkeypatch)
     monkeypatch.setattr(explainer.build, "write_prints", lambda *args: [])
     build(project, tmp_path / "dist", pdf=pdf, log=lambda _: None)
     assert sorted(rendered) == ["en/print", "en/screen", "id/print", "id/screen"]

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from explainer.build import load_model, prepare
 from explainer.project import Project
-from explainer.render import page
 from explainer.render.page import render_page
-from tests.support import SEVEN_STEPS, own_catalogs, parse_file, parse_html, write_po
+from tests.support import (
+    SEVEN_STEPS,
+    own_catalogs,
+    page_renderings,
+    parse_file,
+    parse_html,
+    write_po,
+)
 
 EXPECTED = {
     "id": [
@@ -204,14 +209,7 @@ def test_a_source_address_is_a_link_in_both_media(project_copy: Project) -> None
 def test_a_page_is_rendered_again_only_when_what_it_is_made_from_changed(
     project: Project, project_copy: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    rendered: list[str] = []
-    real = page.render
-
-    def counting(folder: Path, name: str, context: Any, messages: Any, **extra: Any) -> str:
-        rendered.append(f"{context['lang']}/{extra['medium']}")
-        return real(folder, name, context, messages, **extra)
-
-    monkeypatch.setattr(page, "render", counting)
+    rendered = page_renderings(monkeypatch)
     model = load_model(project)[0]
     # A complete translation: the pages learning the fallbacks are the ones returned.
     [edition] = prepare(project, model, ["id"])
