@@ -130,10 +130,9 @@ def build(
     for warning in warnings:
         warn(str(warning))
     chosen = choose_locales(project.locales_dir, locales)
-    # Without --no-pdf every edition built gets its PDF; with it, none does (a kept
-    # PDF is another locale's, see `kept`).
+    printed = frozenset(chosen if pdf else ())  # the editions whose PDF this build writes
     editions, catalog_warnings = check_translations(
-        project, model, chosen, strict=strict, base_url=base_url, pdfs=None if pdf else frozenset()
+        project, model, chosen, strict=strict, base_url=base_url, pdfs=printed
     )
     with staging(out, keep=bool(locales)) as stage:
         kept = [
@@ -141,7 +140,7 @@ def build(
             for a in read_manifest(stage)
             if a.locale not in chosen and a.kind != "index" and (stage / a.path).is_file()
         ]
-        with_pdf = frozenset(chosen if pdf else ()) | {a.locale for a in kept if a.kind == "pdf"}
+        with_pdf = printed | {a.locale for a in kept if a.kind == "pdf"}
         for edition in editions:
             edition.pdfs = with_pdf
         files = [f for e in editions for f in edition_files(project.templates_dir, e, model)]
