@@ -171,6 +171,11 @@ def card_title(context: Context, messages: Messages, section: str) -> str:
     return context["title"] + ": " + title
 
 
+def standalone_title(context: Context, name: str) -> str:
+    """Return the title of a page that shows one part of an edition (a chart, a claim)."""
+    return f"{name} · {context['title']}"
+
+
 def height_style(heights: Heights) -> str:
     """Return a CSS height that goes from the phone to the desktop height with the viewport.
 

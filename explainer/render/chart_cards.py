@@ -13,7 +13,7 @@ from explainer.context.charts import ChartCtx, ChartsCtx, TimelineCtx
 from explainer.context.localize import Context
 from explainer.i18n.catalogs import Messages
 from explainer.project import card_path, oembed_path
-from explainer.render.cards import Heights, card_oembed
+from explainer.render.cards import Heights, card_oembed, standalone_title
 from explainer.render.environment import render
 from explainer.render.files import OutputFile
 from explainer.render.oembed import oembed_file
@@ -48,9 +48,9 @@ def chart_card_files(
     files = []
     for section, chart in chart_cards(charts):
         here = f"{locale}/{card_path(section)}"
+        title = standalone_title(context, chart["title"])
         oembed_href = None
         if base_url:
-            title = f"{chart['title']} · {context['title']}"
             src = site_link(base_url, here, here)
             answer = card_oembed(messages, src, title, HEIGHTS, (base_url, publisher))
             files.append(oembed_file(locale, section, answer))
@@ -61,6 +61,7 @@ def chart_card_files(
             context,
             messages,
             here=here,
+            page_title=title,
             base_url=base_url,
             oembed_href=oembed_href,
             medium="screen",

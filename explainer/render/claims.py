@@ -15,7 +15,13 @@ from explainer.context.localize import Context
 from explainer.facts.model import Explainer
 from explainer.i18n.catalogs import Messages
 from explainer.project import claim_oembed_path, claim_path, page_path
-from explainer.render.cards import Heights, card_oembed, dispute_refs, sources_of
+from explainer.render.cards import (
+    Heights,
+    card_oembed,
+    dispute_refs,
+    sources_of,
+    standalone_title,
+)
 from explainer.render.environment import render
 from explainer.render.files import OutputFile
 from explainer.render.oembed import oembed_file
@@ -43,9 +49,9 @@ def claim_files(
         here = f"{locale}/{claim_path(fact.id)}"
         page = page_path(locale) + f"#dispute-{fact.id}"
         section, oembed_href = f"claim-{fact.id}", None
+        title = standalone_title(context, shown["title"])
         if base:
             oembed_path = f"{locale}/{claim_oembed_path(fact.id)}"
-            title = f"{shown['title']} · {context['title']}"
             provider = (base, extras["imprint"].publisher)
             answer = card_oembed(messages, site_link(base, here, here), title, HEIGHTS, provider)
             files.append(oembed_file(locale, section, answer, oembed_path))
@@ -59,6 +65,7 @@ def claim_files(
                 **extras,
                 "card": True,
                 "here": here,
+                "page_title": title,
                 "dispute": shown,
                 "card_sources": sources_of(context, dispute_refs(shown, with_quotes=True)),
                 "full_page_href": site_link(base, here, page),

@@ -20,6 +20,7 @@ from explainer.context.localize import SourceCtx, SourceRef, who
 from explainer.facts.model import Explainer
 from explainer.i18n.format import N_, Formatter, figure_value
 from explainer.project import CHART_FORMATS, SHARE_IMAGE_SIZE, chart_file, share_image_path
+from explainer.render.cards import standalone_title
 from explainer.render.chart_cards import chart_cards
 from explainer.render.environment import render
 from explainer.render.files import OutputFile
@@ -129,7 +130,12 @@ def chart_images(templates_dir: Path, edition: Edition, model: Explainer) -> lis
     images = []
     for section, chart in chart_cards(edition.charts[MEDIUM]):
         html = _render_chart(
-            templates_dir, CHART_IMAGE_TEMPLATE, edition, chart, imprint=model.imprint
+            templates_dir,
+            CHART_IMAGE_TEMPLATE,
+            edition,
+            chart,
+            imprint=model.imprint,
+            page_title=standalone_title(edition.context, chart["title"]),
         )
         path = f"{edition.locale}/{chart_file(section, 'png')}"
         images.append(ChartImage(path, edition.locale, html, section))
