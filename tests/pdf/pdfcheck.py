@@ -35,6 +35,22 @@ def page_texts(path: Path) -> tuple[str, ...]:
     return tuple(text.split("\f")[:-1])  # a form feed ends every page
 
 
+def split_list(path: Path, items: list[str]) -> str | None:
+    """Say where a list printed as `items` (each as the text has it, in order) is cut
+    across pages of the PDF at `path`, or that it is missing; None when one page holds it."""
+    texts = [collapse(text) for text in page_texts(path)]
+    first = next((i for i, text in enumerate(texts) if items[0] in text), None)
+    if first is None:
+        return f"{items[0]!r} is on no page"
+    at = 0
+    for item in items:
+        at = texts[first].find(item, at)
+        if at < 0:
+            return f"page {first + 1} holds {items[0]!r} but not {item!r} after it"
+        at += len(item)
+    return None
+
+
 def annotations(reader: PdfReader) -> Iterator[DictionaryObject]:
     """Yield every annotation on every page."""
     for page in reader.pages:

@@ -19,6 +19,7 @@ from tests.pdf.pdfcheck import (
     link_targets,
     outline_titles,
     page_text,
+    split_list,
     struct_types,
 )
 from tests.support import needs_both
@@ -74,3 +75,11 @@ def test_the_edition_is_short_and_opens_with_the_lead(reader: PdfReader) -> None
     assert len(reader.pages) <= 22
     first = collapse(reader.pages[0].extract_text())
     assert "Ringkasnya" in first and "In short" in first
+
+
+@needs_both
+def test_the_steps_are_printed_on_one_page(dist: Path, project: Project) -> None:
+    """Both halves' lists of steps, side by side, on one page (print.css)."""
+    model, _ = load_model(project)
+    items = [f"{number} {step.name}" for number, step in enumerate(model.steps.steps, start=1)]
+    assert split_list(dist / bilingual_pdf_path(), items) is None

@@ -35,6 +35,7 @@ from tests.pdf.pdfcheck import (
     outline_titles,
     page_text,
     page_texts,
+    split_list,
     struct_types,
     xmp,
 )
@@ -240,6 +241,13 @@ MAX_PAGES = {"en": 16, "id": 15}
 def test_the_pdf_is_short(pdf: Built) -> None:
     pages = len(pdf.reader.pages)
     assert pages <= MAX_PAGES.get(pdf.edition.locale, 16), pages
+
+
+def test_the_steps_are_printed_on_one_page(pdf: Built) -> None:
+    """The seven steps are read as one list; print.css keeps it from being cut."""
+    # Each item as the PDF's text has it: its number, then the step's name.
+    items = [f"{step['number']} {step['name']}" for step in pdf.edition.context["steps"]]
+    assert split_list(pdf.path, items) is None
 
 
 def test_each_quote_is_printed_once_as_a_numbered_note(pdf: Built) -> None:
