@@ -17,7 +17,7 @@ import tinycss2
 
 from explainer.project import CMS_FRAGMENT_KIND, EMBED_KIND, FRAGMENT_KIND
 from explainer.render.cards import CARDS, FRAGMENT_ROOT_CLASS, ROOT_CLASS
-from tests.support import Html, manifest, parse_file
+from tests.support import Element, Html, manifest, parse_file
 
 LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 # Attributes that make the browser fetch something.
@@ -258,14 +258,53 @@ def test_a_card_lists_exactly_the_sources_it_cites(dist: Path, section: str) -> 
 
 def test_cards_number_sources_as_the_page_does(dist: Path) -> None:
     for locale in locales(dist):
-        page = (dist / locale / "index.html").read_text(encoding="utf-8")
-        entries = dict(re.findall(r'<li id="source-(\d+)">\s*<strong>([^<]+)</strong>', page))
+        entries = outlets_by_id(parse_file(dist / locale / "index.html"))
+        assert len(entries) > 1
         for section in CARDS:
-            card = (dist / locale / "embed" / f"{section}.html").read_text(encoding="utf-8")
-            for number, outlet in re.findall(
-                r'<li id="source-(\d+)">\s*<strong>([^<]+)</strong>', card
-            ):
-                assert entries[number] == outlet, (locale, section, number)
+            card = outlets_by_id(parse_file(dist / locale / "embed" / f"{section}.html"))
+            assert card, (locale, section)
+            for anchor, outlet in card.items():
+                assert entries[anchor] == outlet, (locale, section, anchor)
+
+
+def outlets_by_id(doc: Html) -> dict[str, str]:
+    """Return the outlet each entry of the document's lists of sources names, by the entry's id."""
+    return {
+        item.attrs["id"]: next(c.text for c in item.children if c.tag == "strong")
+        for items in source_lists(doc)
+        for item in items
+        if "id" in item.attrs
+    }
+
+
+def source_lists(doc: Html) -> list[list[Element]]:
+    """Return the entries of each list of sources: `ol.okx-sources`, or in a CMS-safe
+    fragment (which has no classes) the list whose every entry states its number."""
+    lists = []
+    for ol in doc.select("ol"):
+        entries = [c for c in ol.children if c.tag == "li"]
+        if "okx-sources" in ol.classes or (entries and all("value" in e.attrs for e in entries)):
+            lists.append(entries)
+    return lists
+
+
+def test_every_source_entry_shows_the_number_it_is_cited_by(dist: Path) -> None:
+    """A card or claim page lists some sources; each keeps its number from the page,
+    so "[4]" in the text is entry 4 in the list, not the list's first."""
+    everything = set(range(1, len(source_lists(parse_file(dist / "en" / "index.html"))[0]) + 1))
+    for entry in html_outputs(dist):
+        doc = parse_file(dist / entry["path"])
+        cited = {
+            int(m.group(1))
+            for e in doc.select("a")
+            if (m := re.search(r"#(?:[\w-]+-)?source-(\d+)$", e.attrs.get("href", "")))
+        }
+        for items in source_lists(doc):
+            shown = [int(e.attrs.get("value", n)) for n, e in enumerate(items, start=1)]
+            assert set(shown) == (cited or everything), entry["path"]
+            for number, item in zip(shown, items, strict=True):
+                if "id" in item.attrs:
+                    assert item.attrs["id"].endswith(f"source-{number}"), entry["path"]
 
 
 def test_the_sources_card_lists_every_source(dist: Path) -> None:
