@@ -32,6 +32,20 @@ COLOUR_RULES = {
     "runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
     "resultTypes": ["violations"],
 }
+# The boxes (blocks, list items, cells) whose content is wider than they are, innermost
+# only; boxes that scroll on purpose (overflow other than visible), drawings and
+# hidden data tables aside. Each as "tag.classes scroll width>width: its text".
+OVERFLOWS_JS = """
+const boxes = ["block", "list-item", "table-cell", "flex", "grid", "inline-block", "flow-root"];
+const isBox = e => boxes.includes(getComputedStyle(e).display);
+const overflows = e => e.scrollWidth > e.clientWidth + 1;
+return [...document.querySelectorAll("body *")].filter(e => {
+  if (e.closest("svg, script, style") || e.clientWidth <= 1) return false;
+  if (!isBox(e) || getComputedStyle(e).overflowX !== "visible" || !overflows(e)) return false;
+  return ![...e.children].some(c => isBox(c) && overflows(c));
+}).map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join(".")} `
+  + `${e.scrollWidth}>${e.clientWidth}: ${e.textContent.trim().slice(0, 40)}`);
+"""
 FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -43,6 +57,8 @@ FLAGS = [
     "--disable-sync",
     "--disable-dev-shm-usage",
     "--window-size=1280,900",
+    # A phone's scroll bars lie over the page: at 360 px the page has all 360 px.
+    "--hide-scrollbars",
 ]
 
 BROWSER_MARKS = [

@@ -17,6 +17,7 @@ import pytest
 from tests.browser.support import (
     BROWSER_MARKS,
     OPEN_DETAILS,
+    OVERFLOWS_JS,
     axe_in_every_document,
     card_height,
     check_both_schemes,
@@ -34,15 +35,18 @@ def _html_outputs(dist: Path) -> list[str]:
 
 @dataclass
 class Visit:
-    """What one visit to a page or card found: axe's report, and its width at 320 px."""
+    """What one visit to a page or card found: axe's report, its width at 320 px, and the
+    boxes whose content runs out of them, by window width."""
 
     axe_failure: str | None
     width_at_320: tuple[int, int]  # the document's scroll width, the viewport's width
+    overflows: dict[int, list[str]]
 
 
 @pytest.fixture(scope="module")
 def visits(dist: Path, site: str, browser: Any) -> dict[str, Visit]:
-    """Visit every page and card once: axe-core in both schemes, then the same page at 320 px."""
+    """Visit every page and card once: axe-core in both schemes, then the same page at
+    1280, 360 and 320 px."""
     found = {}
     with axe_in_every_document(browser):
         for path in _html_outputs(dist):
@@ -51,7 +55,7 @@ def visits(dist: Path, site: str, browser: Any) -> dict[str, Visit]:
 
 
 def _visit(browser: Any, site: str, path: str) -> Visit:
-    """Run axe-core on `path` in both schemes, then measure it at 320 px."""
+    """Run axe-core on `path` in both schemes, then measure it at 1280, 360 and 320 px."""
     # "#editions" keeps dist/index.html from moving on to an edition.
     url = site + path + ("#editions" if path == "index.html" else "")
     failure = None
@@ -59,14 +63,18 @@ def _visit(browser: Any, site: str, path: str) -> Visit:
         check_both_schemes(browser, url, path)  # opens every <details>
     except AssertionError as error:
         failure = str(error)
-    browser.set_window_size(320, 900)
+    overflows = {1280: browser.execute_script(OVERFLOWS_JS)}
     try:
+        browser.set_window_size(360, 900)
+        overflows[360] = browser.execute_script(OVERFLOWS_JS)
+        browser.set_window_size(320, 900)
+        overflows[320] = browser.execute_script(OVERFLOWS_JS)
         width = browser.execute_script(
             "const e = document.documentElement; return [e.scrollWidth, e.clientWidth]"
         )
     finally:
         browser.set_window_size(1280, 900)
-    return Visit(failure, tuple(width))
+    return Visit(failure, tuple(width), overflows)
 
 
 def test_every_page_and_card_passes_axe(visits: dict[str, Visit]) -> None:
@@ -83,6 +91,18 @@ def test_every_page_and_card_fits_a_320_px_screen(visits: dict[str, Visit]) -> N
     ]
     assert len(visits) > 30
     assert not wide, "\n".join(wide)
+
+
+def test_no_text_runs_out_of_its_box(visits: dict[str, Visit]) -> None:
+    """At 1280, 360 and 320 px, details open: a figure too long for its column wraps
+    instead of running into the next one ("IDR 724.5 million" over "20,000")."""
+    found = [
+        f"{path} at {width} px: {box}"
+        for path, visit in visits.items()
+        for width, boxes in visit.overflows.items()
+        for box in boxes
+    ]
+    assert not found, "\n".join(found)
 
 
 def test_every_fragment_passes_axe_inside_ahost_page(
