@@ -102,6 +102,7 @@ def test_the_fragment_root_class_carries_the_style_version(cards: dict[str, Card
 STYLE_SHA256 = {
     2: "c03382eb67330c86030bc32013d282193171b9c7833ed89731e20561fefc609a",
     3: "0c5d30e47882a3434ff861425988b9827c133eebe0716523a3fc248dab3eb24a",
+    4: "3e0f94c536dff610e65eb35bcd7fab275a74168f4e7b420800fa5080de412eb5",
 }
 
 
