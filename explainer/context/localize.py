@@ -252,8 +252,10 @@ class _Builder:
         return refs
 
     def quote(self, quote: Quote, item_date: str = "") -> QuoteCtx:
-        """Return a quote under its own speaker; its date, or else its item's when the same."""
-        number = self.model.source(quote.source).number
+        """Return a quote under its own speaker and a date: the day the words were said, or
+        else its item's when the same; failing both, the day the source was published."""
+        source = self.model.source(quote.source)
+        number = source.number
         # The original only, in its own language's edition; elsewhere the catalog's
         # rendering of its English (the English edition shows the English itself).
         original = quote.lang == self.fmt.locale.language
@@ -270,6 +272,8 @@ class _Builder:
         # NOTE: Under a quote: who said it and when. {speaker} is a name, e.g. “Anies
         # Baswedan”; {date} a date formatted for your language, e.g. “4 September 2018”.
         attribution = self.fmt.translate(N_("{speaker}, {date}"), speaker=speaker, date=said_on)
+        if not said_on:
+            attribution = self.undated_attribution(quote, source, speaker)
         return QuoteCtx(
             text=quote.text,
             lang=quote.lang,
@@ -278,8 +282,24 @@ class _Builder:
             cite=cite,
             speaker=speaker,
             said_on=said_on,
-            attribution=attribution if said_on else speaker,
+            attribution=attribution,
         )
+
+    def undated_attribution(self, quote: Quote, source: Source, speaker: str) -> str:
+        """Return who said words the source does not date, dated by the source's publication.
+
+        An outlet's own narration was written when it was published; anyone else's words
+        were said by then, and are shown as quoted in a report of that date.
+        """
+        published = self.fmt.date_with(source.published, source.published_qualifier)
+        actor = self.model.actors.get(quote.said_by)
+        if actor is not None and actor.affiliation == "outlet" and source.id in actor.sources:
+            return self.fmt.translate(N_("{speaker}, {date}"), speaker=speaker, date=published)
+        # NOTE: Under a quote whose source does not say when the words were said. {speaker} is
+        # a name, e.g. “Iim Rusyamsi”; {date} the day the article was published, e.g. “2019”
+        # or “on or after 17 March 2019”.
+        pattern = N_("{speaker}, quoted in a report published {date}")
+        return self.fmt.translate(pattern, speaker=speaker, date=published)
 
     def fact(self, fact: Fact, *, backlink: bool = True) -> FactCtx:
         return FactCtx(

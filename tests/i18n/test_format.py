@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gettext
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -159,6 +161,42 @@ def test_each_quote_is_shown_under_its_own_speaker() -> None:
     assert speakers[0].startswith("the founder of OK OCE Mart Kalibata")
     claim = [q["attribution"] for q in mart["claim"]["quotes"]]
     assert "Not named (the article does not say by whom), on or after 19 September 2018" in claim
+
+
+def quotes_in(value: object) -> Iterator[dict[str, Any]]:
+    """Yield every quote in a template context (a dict with an `attribution`)."""
+    if isinstance(value, dict):
+        if "attribution" in value:
+            yield value
+        for item in value.values():
+            yield from quotes_in(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from quotes_in(item)
+
+
+def test_every_quote_is_shown_with_a_date() -> None:
+    """Words the source does not date are dated by the source's publication."""
+    from explainer.build import load_model, prepare
+    from tests.support import ROOT
+
+    project = Project(ROOT)
+    model, _ = load_model(project)
+    en, id_ = (e.context for e in prepare(project, model, ["en", "id"]))
+    for context in (en, id_):
+        quotes = list(quotes_in(dict(context)))
+        assert len(quotes) > 50
+        for quote in quotes:
+            assert quote["attribution"].startswith(quote["speaker"] + ", "), quote["attribution"]
+    by_text = {q["text"]: q["attribution"] for q in quotes_in(dict(en))}
+    by_text_id = {q["text"]: q["attribution"] for q in quotes_in(dict(id_))}
+    # Bina Bangun Bangsa (2019) does not say when Iim Rusyamsi said it.
+    oke = next(t for t in by_text if t.startswith("OKE OCE itu kan singkatan"))
+    assert by_text[oke] == "Iim Rusyamsi, quoted in a report published 2019"
+    assert by_text_id[oke] == "Iim Rusyamsi, dikutip dalam laporan yang terbit 2019"
+    # An outlet's own words are dated by their publication, without "quoted".
+    own = [a for a in by_text.values() if a.startswith("Kompas.com, in its own reporting")]
+    assert own and set(own) == {"Kompas.com, in its own reporting, 3 February 2017"}
 
 
 def test_numbers_under_ten_are_words_in_running_text() -> None:
