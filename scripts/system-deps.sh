@@ -3,6 +3,7 @@
 #
 #   scripts/system-deps.sh build   # WeasyPrint runtime libraries + fontconfig
 #   scripts/system-deps.sh test    # build set + chromium, chromedriver, poppler, gettext (msgfmt),
+#                                  # DejaVu Sans (the charts' widest font, for their layout test),
 #                                  # node/npm, php-cli, and WordPress's kses.php in .wordpress/
 #
 # Exits 0 without touching apt when everything is present. When packages are
@@ -10,7 +11,7 @@
 set -euo pipefail
 
 BUILD_PKGS=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig)
-TEST_PKGS=(chromium chromium-driver poppler-utils gettext php-cli)
+TEST_PKGS=(chromium chromium-driver poppler-utils gettext php-cli fonts-dejavu-core)
 # WordPress's own HTML filter, for tests/render/test_cms.py: wp-includes/kses.php from
 # Debian's wordpress package, unpacked here (git-ignored) rather than installed, which
 # would pull in a web server and a database client.

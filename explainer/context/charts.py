@@ -26,14 +26,18 @@ from explainer.project import source_anchor
 SCREEN_WIDTH = 360
 PRINT_WIDTH = 800
 WIDTHS = {"screen": SCREEN_WIDTH, "print": PRINT_WIDTH}
-DATE_COLUMN = 260
 RAIL = 22
+# The least width left to an event's text beside a column of dates.
+EVENT_COLUMN = 360
 TEXT = 15
 LINE = 19
 BAR = 12
 GAP = 14
-# Average advance of a sans-serif glyph, in ems, with a margin for bold digits.
-GLYPH = 0.56
+# Average advance of a glyph, in ems, of the widest font in the charts' font stack (DejaVu
+# Sans, where a reader has neither Helvetica, Arial nor Noto Sans): a line that fits it
+# fits the others. BOLD for the dates, in bold.
+GLYPH = 0.6
+BOLD = 0.64
 
 
 class LineCtx(TypedDict):
@@ -258,8 +262,8 @@ class _Layout:
     def timeline(self) -> TimelineCtx:
         # Wide enough for a date column: the text starts on the date's line.
         dates = [self.when(e) for e in self.model.timeline]
-        date_column = min(DATE_COLUMN, max((len(d) for d in dates), default=0) * TEXT * 0.62 + 14)
-        column = self.width >= 2 * DATE_COLUMN + 200
+        date_column = max((len(d) for d in dates), default=0) * TEXT * BOLD + 14
+        column = self.width - RAIL - date_column >= EVENT_COLUMN
         left = round(RAIL + date_column, 1) if column else RAIL
         first = 0 if column else 1
         y = 0.0

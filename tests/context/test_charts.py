@@ -11,13 +11,22 @@ import gettext
 import json
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from babel.numbers import format_decimal
+from PIL import ImageFont
 
 from explainer.build import load_model
-from explainer.context.charts import SCREEN_WIDTH, TEXT, build_charts
+from explainer.context.charts import (
+    PRINT_WIDTH,
+    RAIL,
+    SCREEN_WIDTH,
+    TEXT,
+    ChartsCtx,
+    build_charts,
+)
 from explainer.errors import InputError
 from explainer.facts.model import Explainer
 from explainer.i18n.catalogs import Messages, available_locales, load_messages
@@ -266,6 +275,53 @@ def test_a_long_translation_makes_a_taller_chart_not_a_clipped_one(model: Explai
     assert long["funnel"]["height"] > plain["funnel"]["height"]
     lines = [line["text"] for bar in long["funnel"]["bars"] for line in bar["lines"]]
     assert max(len(line) for line in lines) <= SCREEN_WIDTH / (TEXT * 0.5)
+
+
+# The widest font of the charts' font stack (Debian's fonts-dejavu-core: make system-test).
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+needs_dejavu = pytest.mark.skipif(
+    not (DEJAVU / "DejaVuSans-Bold.ttf").exists(),
+    reason="DejaVu Sans is not installed (make system-test installs fonts-dejavu-core)",
+)
+
+
+def drawn_lines(chart_set: ChartsCtx) -> Iterator[tuple[float, str, str, float]]:
+    """Yield each line a chart draws: where it starts, its regular and bold text, and the
+    x it must end before (the chart's width, or the event text's column for a date)."""
+    width = chart_set["width"]
+    for chart in (chart_set["funnel"], *chart_set["comparisons"].values()):
+        for bar in chart["bars"]:
+            for i, line in enumerate(bar["lines"]):
+                last = i == len(bar["lines"]) - 1
+                cite = (" " if line["text"] else "") + bar["cite_text"] if last else ""
+                first = i == 0
+                yield 0, (" " if first else "") + line["text"] + cite, bar["value"] * first, width
+    for event in chart_set["timeline"]["events"]:
+        for i, line in enumerate(event["lines"]):
+            last = i == len(event["lines"]) - 1
+            cite = (" " if line["text"] else "") + event["cite_text"] if last else ""
+            yield event["text_x"], line["text"] + cite, "", width
+        beside = event["text_x"] > RAIL
+        yield RAIL, "", event["date"], event["text_x"] - 6 if beside else width
+
+
+@needs_dejavu
+@pytest.mark.parametrize("width", [SCREEN_WIDTH, PRINT_WIDTH])
+def test_no_line_of_a_chart_runs_past_its_edge(
+    model: Explainer, project: Project, locales: list[str], width: int
+) -> None:
+    """Measured in DejaVu Sans, the widest font the charts may be drawn in: no text runs
+    past the drawing's edge, and no date into its event's text."""
+    regular = ImageFont.truetype(str(DEJAVU / "DejaVuSans.ttf"), TEXT)
+    bold = ImageFont.truetype(str(DEJAVU / "DejaVuSans-Bold.ttf"), TEXT)
+    too_long = []
+    for locale in locales:
+        charts = build_charts(model, load_messages(project.locales_dir, locale), width)
+        for x, text, strong, limit in drawn_lines(charts):
+            end = x + bold.getlength(strong) + regular.getlength(text)
+            if end > limit:
+                too_long.append(f"{locale}: {strong}{text!r} ends at {end:.0f}, past {limit:.0f}")
+    assert not too_long, "\n".join(too_long)
 
 
 def test_a_timeline_event_that_ends_before_it_starts_is_reported(
