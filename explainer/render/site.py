@@ -29,7 +29,8 @@ from explainer.urls import site_link
 ROOT_LOCALE = "mul"
 ROOT_TEMPLATE = "pages/root.html"
 # NOTE: Link on the site's front page (dist/index.html) to one edition, written in that
-# edition's language. {language} is the language's own name, e.g. “Indonesia”.
+# edition's language. {language} is the language's own name, as a whole: “Bahasa Indonesia”,
+# “English” (so the Indonesian reads “dalam {language}”, not “dalam bahasa {language}”).
 READ = N_("Read the explainer in {language}")
 # NOTE: Link on the site's front page (dist/index.html) to the PDF that sets the
 # Indonesian and English editions side by side; shown once in each language.
@@ -96,7 +97,8 @@ def other_pdfs(
 def citation(model: Explainer, messages: Messages, context: Context) -> str:
     """Return how to cite the edition, in its language."""
     # NOTE: Suggested citation. {publisher} is the publisher's name, {title} the explainer's
-    # title, {language} this edition's language (e.g. “Indonesia”), {date} the edition date.
+    # title, {language} this edition's own name for its language, as a whole (“Bahasa
+    # Indonesia”, “English”), {date} the edition date.
     pattern = N_("{publisher}. “{title}”, {language} edition of {date}.")
     return translate(
         messages,

@@ -307,6 +307,22 @@ def test_every_source_entry_shows_the_number_it_is_cited_by(dist: Path) -> None:
                     assert item.attrs["id"].endswith(f"source-{number}"), entry["path"]
 
 
+# Blocks of running text, where a translated pattern and its argument meet.
+TEXT_BLOCKS = {"p", "li", "dt", "dd", "td", "th", "h1", "h2", "h3", "h4", "figcaption", "summary"}
+
+
+def test_no_word_is_written_twice_in_a_row(dist: Path) -> None:
+    """A translation's own word before an argument that holds it again reads "dalam bahasa
+    Bahasa Indonesia"; quotes are left as their speakers said them ("cuap cuap")."""
+    doubled = []
+    for entry in html_outputs(dist):
+        for element in parse_file(dist / entry["path"]).elements:
+            if element.tag in TEXT_BLOCKS and not element.inside("blockquote"):
+                for match in re.finditer(r"(?i)\b(\w{2,})\s+\1\b", element.text):
+                    doubled.append(f"{entry['path']}: {match.group(0)!r} in {element.text!r}")
+    assert not doubled, "\n".join(doubled)
+
+
 def test_the_sources_card_lists_every_source(dist: Path) -> None:
     for locale in locales(dist):
         page = parse_file(dist / locale / "index.html")
