@@ -241,23 +241,31 @@ def test_the_quotes_are_translated_from_the_catalog(built: Path) -> None:
     assert len(translated) > 30, "each quote's translation comes from the catalog"
 
 
+# Lines of a page's text that hold no words of the edition's body: a list's numbers, and
+# a line that is one pseudo-translated string or more (running heads, page labels).
+FURNITURE = re.compile(r"\d+\.|⟦[^⟦⟧]*⟧(\s*⟦[^⟦⟧]*⟧)*")
+
+
 def test_no_english_in_the_pdf_text(built: Path, allowed: list[str]) -> None:
-    """The pseudo edition's PDF text, page by page, has no English."""
+    """The pseudo edition's PDF text has no English.
+
+    The pages are read as one text, their running heads, page labels and list numbers
+    left out, so that a note the page break cuts ("… lainnya terma- | suk fintech.")
+    is read whole and matched against the quotes it may hold.
+    """
     from pypdf import PdfReader
 
     [pdf] = (built / LOCALE).glob("*.pdf")
     pages = [page.extract_text() or "" for page in PdfReader(pdf).pages]
     assert len(pages) > 5
-    found = [
-        f"page {n}: {words!r}"
-        for n, page in enumerate(pages, 1)
-        if (words := pdf_leaks(page, allowed))
-    ]
-    assert found == [], "\n".join(found)
+    lines = [line for page in pages for line in page.splitlines()]
+    body = [line for line in lines if not FURNITURE.fullmatch(line.strip())]
+    assert len(lines) - len(body) > len(pages), "every page has a running head and label"
+    assert pdf_leaks("\n".join(body), allowed) == ""
 
 
 def pdf_leaks(text: str, allowed: list[str]) -> str:
-    """Return the English left in a page's text, read as one paragraph.
+    """Return the English left in a PDF's text, read as one paragraph.
 
     A word hyphenated at the end of a line (U+2010) is joined again; a hyphen of
     the text ("lain-lain") is kept; headings set in capitals are compared
