@@ -127,17 +127,35 @@ def update(root: Path, locale: str | None) -> int:
     """Merge the template into the catalogs (or one), keeping previous msgids; rewrap them.
 
     A changed English string arrives fuzzy with its old msgid as a `#|` comment,
-    so a translator (and Poedit) sees what changed.
+    so a translator (and Poedit) sees what changed. The `#|` comments of an earlier
+    update are dropped first (see `drop_previous`).
     """
     locales = _locales(root)
     if locale is not None and locale not in locales:
         known = ", ".join(locales) or "none"
         raise UsageError(f"no catalog for locale {locale!r}; available: {known}")
     chosen = ["-l", locale] if locale else []
+    for name in [locale] if locale else locales:
+        drop_previous(po_path(root / "locales", name))
     status = pybabel(root, "update", "-i", str(POT), "-d", "locales", "--previous", *chosen)
     for name in [locale] if locale else locales:
-        status = status or originals(root, name) or rewrap(po_path(root / "locales", name))
+        path = po_path(root / "locales", name)
+        # Rewrapped first too: that mends the previous msgids Babel wrote (see powrap).
+        status = status or rewrap(path) or originals(root, name) or rewrap(path)
     return status
+
+
+def drop_previous(path: Path) -> None:
+    """Remove the previous msgids (`#|`) an earlier update wrote, before `pybabel update`.
+
+    Babel reads them as translator's comments and would write them back as such
+    (`# | msgid …`), for good; the update writes the previous msgid of each entry it
+    makes fuzzy afresh. (An entry still fuzzy from an earlier update loses its hint.)
+    """
+    text = path.read_text("utf-8")
+    kept = [line for line in text.splitlines(keepends=True) if not line.startswith("#|")]
+    if len(kept) != len(text.splitlines()):
+        path.write_text("".join(kept), "utf-8", newline="\n")
 
 
 def originals(root: Path, locale: str) -> int:

@@ -19,7 +19,7 @@ from pathlib import Path
 from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import PoFileError, read_po
+from babel.messages.pofile import PoFileError, read_po, unescape
 
 from explainer.errors import InputError, Problem, UsageError
 from explainer.i18n.polint import lint_po
@@ -89,7 +89,8 @@ def _parsed(data: bytes, locale: str) -> bytes:
         problems = lint_po(data.decode("utf-8"), "")
         if problems:
             raise InputError(problems)
-        return pickle.dumps(read_po(io.BytesIO(data), locale=locale, abort_invalid=True))
+        catalog = read_po(io.BytesIO(data), locale=locale, abort_invalid=True)
+        return pickle.dumps(restore_previous(catalog))
     except PoFileError as error:
         # Babel counts lines from 0 and appends " on <line>" to its message.
         line = getattr(error, "lineno", None)
@@ -98,6 +99,34 @@ def _parsed(data: bytes, locale: str) -> bytes:
         raise InputError([Problem("", f"not a valid PO file: {message}", line)]) from None
     except (UnicodeDecodeError, ValueError) as error:
         raise InputError([Problem("", f"cannot be read: {error}")]) from None
+
+
+# A line of a previous msgid (`#| msgid "…"`, `#| "…"`) as Babel 2.18 reads it: as a
+# translator's comment starting with "|".
+_PREVIOUS = re.compile(r'\|\s*(?P<keyword>msgctxt|msgid_plural|msgid)?\s*"(?P<body>.*)"\s*$')
+
+
+def restore_previous(catalog: Catalog) -> Catalog:
+    """Give back the previous msgids (`#|`) that Babel reads as translator's comments.
+
+    Babel's reader keeps `#| msgid "…"` as a comment "| msgid …", which its writer
+    then writes as `# | msgid …`: a comment the translator never wrote, kept for good.
+    Here they become the entry's previous msgid again (written back as `#|`).
+    """
+    for message in catalog:
+        previous: dict[str, str] = {}
+        keyword, comments = "", []
+        for comment in message.user_comments:
+            match = _PREVIOUS.fullmatch(comment)
+            if match is None:
+                comments.append(comment)
+                continue
+            keyword = match["keyword"] or keyword
+            previous[keyword] = previous.get(keyword, "") + unescape(f'"{match["body"]}"')
+        if previous:
+            message.user_comments = comments
+            message.previous_id = [previous[k] for k in ("msgid", "msgid_plural") if k in previous]
+    return catalog
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 
 import pytest
 
@@ -102,6 +103,46 @@ def test_update_keeps_the_previous_msgid_of_a_changed_string(project_copy: Proje
     text = po_path(project_copy.locales_dir, "id").read_text("utf-8")
     assert '#, fuzzy\n#| msgid "Contents"\nmsgid "Table of contents"\nmsgstr "Daftar isi"' in text
     assert wrap_po(text) == text
+
+
+LONG = (
+    "Every figure the sources report, with who reported it, when, and for what period. "
+    "None of them has been checked independently."
+)
+
+
+PREVIOUS = """\
+#, fuzzy
+#| msgid ""
+#| "Every figure the sources report, with who reported it, when, and for what "
+#| "period. None of them has been checked independently."
+msgid ""
+"""
+
+
+def test_a_long_previous_msgid_is_valid_and_never_becomes_a_comment(
+    project_copy: Project,
+) -> None:
+    """Babel writes a long `#|` msgid wrapped inside its quotes (msgfmt refuses the file)
+    and reads any `#|` back as a translator's comment, which the next update wrote as
+    `# | msgid …` for good. The first update now writes it as msgcat does; the second
+    drops it (the entry stays fuzzy) and leaves no comment behind."""
+    pot = project_copy.locales_dir / "messages.pot"
+    text = pot.read_text("utf-8")
+    assert f'"{LONG[:60]}' in text.replace('"\n"', "")
+    changed = text.replace("checked independently.", "checked by anyone independently.")
+    pot.write_text(changed, "utf-8")
+    po = po_path(project_copy.locales_dir, "id")
+    argv = ["--project", str(project_copy.root), "i18n", "update", "--locale", "id"]
+    for update in (1, 2):
+        assert main(argv) == 0
+        text = po.read_text("utf-8")
+        assert "\n# |" not in text, f"update {update}"
+        subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)], check=True)
+        if update == 1:  # as msgcat writes it
+            assert text.count("#| ") == 3 and PREVIOUS in text
+        else:
+            assert "#| " not in text and '#, fuzzy\nmsgid ""\n"Every figure' in text
 
 
 def test_update_refuses_an_unknown_locale(project_copy: Project) -> None:
