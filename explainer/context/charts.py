@@ -12,7 +12,7 @@ import itertools
 import textwrap
 from typing import TypedDict
 
-from explainer.context.localize import SourceRef, who
+from explainer.context.localize import SourceRef, speaker
 from explainer.errors import InputError, Problem
 from explainer.facts.model import DateArg, Event, Explainer, Figure, PartialDate, Period, Term, Text
 from explainer.i18n.catalogs import Messages
@@ -58,14 +58,21 @@ class BarCtx(TypedDict):
     open_ended: bool
 
 
-class ChartCtx(TypedDict):
+class AsideCtx(TypedDict):
+    """A figure shown beside a chart, in words, and the sources it cites."""
+
+    aside: str
+    aside_cites: list[SourceRef]
+    aside_cite_text: str
+
+
+class ChartCtx(AsideCtx):
     id: str
     title: str
     desc: str
     height: float
     bars: list[BarCtx]
     cites: list[SourceRef]
-    aside: str
 
 
 class YearCtx(TypedDict):
@@ -203,25 +210,28 @@ class _Layout:
             height=height,
             bars=bars,
             cites=merge_refs([b["cites"] for b in bars]),
-            aside=self.aside(),
+            **self.aside(),
         )
 
-    def aside(self) -> str:
-        """Return the workers figure shown beside the funnel, with who reported it and when."""
+    def aside(self) -> AsideCtx:
+        """Return the workers figure shown beside the funnel, with who reported it and when,
+        and its sources (linked on a page, written out in a picture)."""
         figure = self.figure(self.model.funnel_aside)
-        pattern = (
-            # NOTE: Under the funnel chart, beside it rather than a stage of it. {value} is a
-            # number, e.g. “29,346”; {label} what it counts; {reporter} who reported it, with
-            # their role; {date} when, e.g. “2019”; {cites} the source numbers, e.g. “[5]”.
-            N_("Beside the funnel: {value} {label}, according to {reporter}, {date} {cites}")
-        )
-        return self.fmt.translate(
-            pattern,
-            value=figure_value(self.fmt, figure),
-            label=self.fmt.text(figure.label),
-            reporter=who(self.model, self.fmt, figure.reported_by),
-            date=self.fmt.date_with(figure.reported_on, figure.reported_on_qualifier),
-            cites=cite_text(source_refs(self.model, figure.sources)),
+        # NOTE: Under the funnel chart, beside it rather than a stage of it. {value} is a
+        # number, e.g. “29,346”; {label} what it counts; {reporter} who reported it, e.g.
+        # “Iim Rusyamsi”; {date} when, e.g. “2019”. The source's number follows, e.g. “[5]”.
+        pattern = N_("Beside the funnel: {value} {label}, according to {reporter}, {date}")
+        cites = source_refs(self.model, figure.sources)
+        return AsideCtx(
+            aside=self.fmt.translate(
+                pattern,
+                value=figure_value(self.fmt, figure),
+                label=self.fmt.text(figure.label),
+                reporter=speaker(self.model, self.fmt, figure.reported_by),
+                date=self.fmt.date_with(figure.reported_on, figure.reported_on_qualifier),
+            ),
+            aside_cites=cites,
+            aside_cite_text=cite_text(cites),
         )
 
     def comparison(self, index: int) -> ChartCtx:
@@ -247,6 +257,8 @@ class _Layout:
             bars=bars,
             cites=merge_refs([b["cites"] for b in bars]),
             aside="",
+            aside_cites=[],
+            aside_cite_text="",
         )
 
     def when(self, event: Event) -> str:

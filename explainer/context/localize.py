@@ -513,6 +513,11 @@ def who(model: Explainer, fmt: Formatter, actor_id: str) -> str:
     return _Builder(model, fmt).who(actor_id)
 
 
+def speaker(model: Explainer, fmt: Formatter, actor_id: str) -> str:
+    """Return who reported a figure or said a quote, as the key numbers name them."""
+    return _Builder(model, fmt).speaker(actor_id)
+
+
 def coverage(model: Explainer) -> tuple[PartialDate, PartialDate]:
     """Return the earliest and the latest dated event in the sources."""
     dates: list[PartialDate] = []

@@ -33,6 +33,7 @@ from explainer.i18n.catalogs import Messages, available_locales, load_messages
 from explainer.i18n.format import Formatter
 from explainer.project import Project, pdf_name
 from tests.pdf.pdfcheck import page_texts
+from tests.support import parse_html
 
 SVG = "{http://www.w3.org/2000/svg}"
 # The narrowest chart on a 320 px screen: the page's padding and a comparison box's.
@@ -263,6 +264,22 @@ def test_chart_cards_are_in_the_manifest(dist: Path, model: Explainer, locales: 
             assert "<table>" in card
             for number in re.findall(r'href="#(source-\d+)"', card):
                 assert f'id="{number}"' in card
+
+
+def test_the_figure_beside_the_funnel_links_its_source(
+    dist: Path, model: Explainer, locales: list[str]
+) -> None:
+    """Its source is a citation link like every other, and its reporter is named as the
+    key numbers name reporters (a role "as of 2019" before "2019" read as a second date)."""
+    figure = model.figure(model.funnel_aside)
+    numbers = sorted(model.source(s).number for s in figure.sources)
+    assert figure.reported_on is not None
+    for locale in locales:
+        doc = parse_html(chart_figure(page(dist, locale), "chart-funnel"))
+        [aside] = doc.select("p", "okx-chart-aside")
+        links = [e for e in doc.elements if e.tag == "a" and e.inside("p", "okx-chart-aside")]
+        assert [a.attrs["href"] for a in links] == [f"#source-{n}" for n in numbers], locale
+        assert aside.text.count(str(figure.reported_on.year)) == 1, aside.text
 
 
 def test_a_long_translation_makes_a_taller_chart_not_a_clipped_one(model: Explainer) -> None:
