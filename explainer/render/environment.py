@@ -134,6 +134,7 @@ def environment(templates_dir: Path) -> jinja2.Environment:
     env.globals["url"] = output_url
     env.filters["minify_css"] = lambda css: Markup(minify_css(str(css)))
     env.filters["fragment_css"] = lambda css, root: Markup(fragment_css(str(css), root))
+    env.filters["sentence_start"] = sentence_start
     env.globals.update(
         id_attr=id_attr, anchor_href=anchor_href, labelled_by=labelled_by, described_by=described_by
     )
@@ -268,3 +269,9 @@ def _template_place(error: BaseException, default: Path) -> tuple[str, int | Non
             place = (filename, tb.tb_lineno)
         tb = tb.tb_next
     return place
+
+
+def sentence_start(text: str) -> str:
+    """Return `text` with a capital first letter, where it opens a line or a heading
+    ("the founder of OK OCE Mart Kalibata, …" in Who's who); the rest is kept as it is."""
+    return text[:1].upper() + text[1:]

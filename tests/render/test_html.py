@@ -323,6 +323,24 @@ def test_no_word_is_written_twice_in_a_row(dist: Path) -> None:
     assert not doubled, "\n".join(doubled)
 
 
+def test_a_name_that_opens_a_line_opens_it_with_a_capital(dist: Path) -> None:
+    """ "the founder of OK OCE Mart Kalibata, not named in the source" is written lower case
+    in the data, for the middle of a sentence; heading an entry, a side or a quote it is
+    "The founder …"."""
+    found = []
+    for locale in locales(dist):
+        doc = parse_file(dist / locale / "index.html")
+        openers = [
+            e
+            for e in doc.elements
+            if (e.tag == "dt" and e.inside("dl") and e.inside("section") and not e.classes)
+            or (e.tag == "p" and {"okx-who", "okx-said-by"} & e.classes)
+        ]
+        assert len(openers) > 20, locale
+        found += [f"{locale}: {e.text[:50]!r}" for e in openers if e.text[:1].islower()]
+    assert not found, "\n".join(found)
+
+
 def test_the_sources_card_lists_every_source(dist: Path) -> None:
     for locale in locales(dist):
         page = parse_file(dist / locale / "index.html")
