@@ -269,11 +269,13 @@ class _Builder:
             if quote.said_on
             else item_date
         )
-        # NOTE: Under a quote: who said it and when. {speaker} is a name, e.g. “Anies
-        # Baswedan”; {date} a date formatted for your language, e.g. “4 September 2018”.
-        attribution = self.fmt.translate(N_("{speaker}, {date}"), speaker=speaker, date=said_on)
-        if not said_on:
-            attribution = self.undated_attribution(quote, source, speaker)
+        attribution = (
+            # NOTE: Under a quote: who said it and when. {speaker} is a name, e.g. “Anies
+            # Baswedan”; {date} a date formatted for your language, e.g. “4 September 2018”.
+            self.fmt.translate(N_("{speaker}, {date}"), speaker=speaker, date=said_on)
+            if said_on
+            else self.undated_attribution(quote, source, speaker)
+        )
         return QuoteCtx(
             text=quote.text,
             lang=quote.lang,
