@@ -28,6 +28,7 @@ from explainer.build import build
 from explainer.commands.cli import main
 from explainer.errors import Problem
 from explainer.i18n.catalogs import available_locales, po_path
+from explainer.i18n.notes import NO_WRAP
 from explainer.project import Project, bilingual_wanted
 from explainer.render import page
 
@@ -420,11 +421,13 @@ def run_cli(
 
 
 def extract_pot(tmp_path: Path) -> Path:
-    """Run the standard `pybabel extract` with the project's configuration."""
+    """Run the standard `pybabel extract` with the project's configuration (and, as
+    `explainer i18n extract` does, a width that wraps no note: see explainer/i18n/notes.py)."""
     pot = tmp_path / "messages.pot"
     pybabel = Path(sys.executable).parent / "pybabel"
+    width = ["--width", str(NO_WRAP)]
     subprocess.run(
-        [str(pybabel), "extract", "-F", "pyproject.toml", "-o", str(pot), "."],
+        [str(pybabel), "extract", "-F", "pyproject.toml", *width, "-o", str(pot), "."],
         cwd=ROOT,
         check=True,
         capture_output=True,

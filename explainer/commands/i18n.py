@@ -19,11 +19,14 @@ from explainer.errors import ExplainerError, UsageError
 from explainer.i18n.catalogs import DOMAIN, SOURCE_LOCALE, available_locales, po_path, read_catalog
 from explainer.i18n.checks import expected_plural_forms, is_translated
 from explainer.i18n.glossary import read_glossary
+from explainer.i18n.notes import NO_WRAP, tidy_notes
 from explainer.i18n.originals import fill_originals
 from explainer.i18n.powrap import wrap_po
 from explainer.i18n.pseudo import pseudo_fill
 
 POT = Path("locales") / f"{DOMAIN}.pot"
+# Babel's writers wrap neither strings nor notes; `rewrap` wraps the strings (see notes.py).
+NO_WRAP_ARGS = ["--width", str(NO_WRAP)]
 EXTRACT_NAMES = [
     "--project=OK OCE explainer",
     "--copyright-holder=OK OCE explainer project",
@@ -59,8 +62,18 @@ def run(root: Path, args: argparse.Namespace) -> int:
         return 0
     if command == "extract":
         status = pybabel(
-            root, "extract", "-F", "pyproject.toml", *EXTRACT_NAMES, "-o", str(POT), "."
+            root,
+            "extract",
+            "-F",
+            "pyproject.toml",
+            *EXTRACT_NAMES,
+            *NO_WRAP_ARGS,
+            "-o",
+            str(POT),
+            ".",
         )
+        if status == 0:
+            tidy_notes(root / POT)
         return status or rewrap(root / POT)
     if command == "update":
         return update(root, args.locale)
@@ -137,7 +150,9 @@ def update(root: Path, locale: str | None) -> int:
     chosen = ["-l", locale] if locale else []
     for name in [locale] if locale else locales:
         drop_previous(po_path(root / "locales", name))
-    status = pybabel(root, "update", "-i", str(POT), "-d", "locales", "--previous", *chosen)
+    status = pybabel(
+        root, "update", "-i", str(POT), "-d", "locales", "--previous", *NO_WRAP_ARGS, *chosen
+    )
     for name in [locale] if locale else locales:
         path = po_path(root / "locales", name)
         # Rewrapped first too: that mends the previous msgids Babel wrote (see powrap).
@@ -182,7 +197,7 @@ def init_locale(root: Path, locale: str) -> int:
     """Start a catalog for `locale` from the template, with the right plural header."""
     if po_path(root / "locales", locale).exists():
         raise UsageError(f"locale {locale!r} already has a catalog; use `explainer i18n update`")
-    status = pybabel(root, "init", "-i", str(POT), "-d", "locales", "-l", locale)
+    status = pybabel(root, "init", "-i", str(POT), "-d", "locales", "-l", locale, *NO_WRAP_ARGS)
     if status == 0:
         fix_plural_header(po_path(root / "locales", locale), locale)
         originals(root, locale)

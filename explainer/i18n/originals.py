@@ -17,6 +17,7 @@ from babel.messages.pofile import write_po
 
 from explainer.facts.model import QUOTE_CONTEXT, Quote
 from explainer.i18n.catalogs import babel_locale, read_catalog
+from explainer.i18n.notes import NO_WRAP
 
 
 def fill_originals(path: Path, locale: str, quotes: Iterable[Quote]) -> int:
@@ -36,7 +37,7 @@ def fill_originals(path: Path, locale: str, quotes: Iterable[Quote]) -> int:
         changed += 1
     if changed:
         with path.open("wb") as handle:
-            write_po(handle, catalog, include_previous=True)
+            write_po(handle, catalog, include_previous=True, width=NO_WRAP)
     return changed
 
 

@@ -5,7 +5,8 @@ catalog saved by Poedit after `pybabel update` changed hundreds of lines. The
 catalogs are rewrapped here, in pure Python, after every update: a string that
 fits stays on its keyword's line; a longer one starts with `""` and breaks
 after spaces, each line at most 79 columns with its quotes; a line ends after
-every `\\n`; a hyphen inside a word may end a line. Comments are left as they are.
+every `\\n`; a hyphen inside a word may end a line. References (`#:`) fill lines of
+at most 79 columns; other comments are left as they are.
 """
 
 from __future__ import annotations
@@ -63,12 +64,31 @@ def mend_previous(lines: list[str]) -> list[str]:
     return out
 
 
+def wrap_references(references: list[str], width: int = WIDTH) -> list[str]:
+    """Return `#:` lines holding the references, as many on a line as fit `width`."""
+    lines: list[str] = []
+    for reference in references:
+        if lines and len(lines[-1]) + 1 + len(reference) <= width:
+            lines[-1] += " " + reference
+        else:
+            lines.append(f"#: {reference}")
+    return lines
+
+
 def wrap_po(text: str, width: int = WIDTH) -> str:
-    """Return the text of a PO file with every string wrapped as msgcat wraps it."""
+    """Return the text of a PO file with every string and reference wrapped as msgcat
+    wraps them (translator notes stay one line each, as msgcat leaves them)."""
     lines = mend_previous(text.splitlines())
     out: list[str] = []
     i = 0
     while i < len(lines):
+        if lines[i].startswith("#: "):
+            references = []
+            while i < len(lines) and lines[i].startswith("#: "):
+                references += lines[i][3:].split()
+                i += 1
+            out += wrap_references(references, width)
+            continue
         start = _START.match(lines[i])
         if not start:
             out.append(lines[i])

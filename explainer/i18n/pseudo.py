@@ -17,6 +17,7 @@ from pathlib import Path
 from babel.messages.pofile import write_po
 
 from explainer.i18n.catalogs import read_catalog
+from explainer.i18n.notes import NO_WRAP
 
 OPEN, CLOSE = "⟦", "⟧"
 _PLAIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -62,5 +63,5 @@ def pseudo_fill(path: Path, locale: str, keep: Iterable[str] = ()) -> int:
         message.flags.discard("fuzzy")
         count += 1
     with path.open("wb") as handle:
-        write_po(handle, catalog, include_previous=True)
+        write_po(handle, catalog, include_previous=True, width=NO_WRAP)
     return count

@@ -11,6 +11,7 @@ from babel.messages.pofile import read_po
 
 from explainer.build import load_model, prepare
 from explainer.i18n.catalogs import po_path
+from explainer.i18n.notes import ENDINGS, tidy_notes
 from explainer.project import Project
 from explainer.render.page import edition_files
 from explainer.render.site import root_file
@@ -41,11 +42,28 @@ def _what_translators_see(catalog: Catalog) -> dict[tuple[str | None, str], tupl
 def test_messages_pot_is_not_stale(tmp_path: Path) -> None:
     """Extract into a temporary file and compare its messages with the committed template."""
     pot = extract_pot(tmp_path)
+    tidy_notes(pot)  # as `explainer i18n extract` does after pybabel's extract
     committed, current = _what_translators_see(_read(POT)), _what_translators_see(_read(pot))
     assert sorted(map(str, committed.keys() - current.keys())) == [], "not extracted any more"
     assert sorted(map(str, current.keys() - committed.keys())) == [], "not in messages.pot"
     stale = [key for key in committed if committed[key] != current[key]]
     assert stale == [], "run `explainer i18n extract` and `explainer i18n update`"
+
+
+@pytest.mark.parametrize(
+    "path", [POT, *CATALOGS], ids=["pot", *(p.parent.parent.name for p in CATALOGS)]
+)
+def test_every_note_is_whole(path: Path) -> None:
+    """No note ends mid-sentence (an update once cut "… written for your language by the")
+    and none carries the extraction tag."""
+    cut = [
+        f"{_key(m)}: …{note[-50:]!r}"
+        for m in _read(path)
+        if m.id
+        for note in m.auto_comments
+        if not note.endswith(ENDINGS) or note.startswith("NOTE:")
+    ]
+    assert cut == [], "\n".join(cut)
 
 
 @pytest.mark.parametrize("path", CATALOGS, ids=[p.parent.parent.name for p in CATALOGS])
