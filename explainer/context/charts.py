@@ -117,12 +117,16 @@ class ChartsCtx(TypedDict):
 
 
 def wrap(text: str, width: float, first_taken: int = 0, last_taken: int = 0) -> list[str]:
-    """Break `text` into lines that fit `width` units; leave room on the first and last."""
+    """Break `text` into lines that fit `width` units; leave room on the first and last
+    (`last_taken`: the citation markers that follow the text)."""
     chars = max(12, int(width / (TEXT * GLYPH)))
     lines = textwrap.wrap(" " * first_taken + text, chars, break_on_hyphens=False)
     lines = [lines[0].lstrip(), *lines[1:]] if lines else [""]
     if len(lines[-1]) + last_taken > chars:
-        lines.append("")
+        # No room for the markers after the last line: its last word goes down with them,
+        # so that they never stand alone.
+        head, _, tail = lines[-1].rpartition(" ")
+        lines[-1:] = [head, tail] if head else [lines[-1], ""]
     return lines
 
 

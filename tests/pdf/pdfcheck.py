@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import html
+import re
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -49,6 +51,31 @@ def split_list(path: Path, items: list[str]) -> str | None:
             return f"page {first + 1} holds {items[0]!r} but not {item!r} after it"
         at += len(item)
     return None
+
+
+_WORD = re.compile(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<')
+
+
+def lone_markers(path: Path) -> list[str]:
+    """Return the citation markers ("[3]") that open a line of the PDF at `path`: no word
+    ends just before one on its line (poppler's `pdftotext -bbox` gives each word's box)."""
+    command = ["pdftotext", "-bbox", str(path), "-"]
+    text = subprocess.run(command, check=True, capture_output=True).stdout.decode("utf-8")
+    found = []
+    for number, page in enumerate(text.split("<page ")[1:], start=1):
+        words = [
+            (float(x0), float(y0), float(x1), float(y1), html.unescape(word))
+            for x0, y0, x1, y1, word in _WORD.findall(page)
+        ]
+        for x0, y0, _, y1, word in words:
+            middle = (y0 + y1) / 2
+            if re.fullmatch(r"\[\d+\]", word) and not any(
+                other[2] <= x0 + 0.5 and x0 - other[2] < 8 and other[1] - 3 < middle < other[3] + 3
+                for other in words
+                if other[4] != word
+            ):
+                found.append(f"page {number}: {word}")
+    return found
 
 
 def annotations(reader: PdfReader) -> Iterator[DictionaryObject]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from collections import Counter
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from tests.pdf.pdfcheck import (
     collapse,
     font_problems,
     link_targets,
+    lone_markers,
     outline_titles,
     page_text,
     split_list,
@@ -83,3 +85,23 @@ def test_the_steps_are_printed_on_one_page(dist: Path, project: Project) -> None
     model, _ = load_model(project)
     items = [f"{number} {step.name}" for number, step in enumerate(model.steps.steps, start=1)]
     assert split_list(dist / bilingual_pdf_path(), items) is None
+
+
+@needs_both
+def test_no_citation_marker_opens_a_line(dist: Path) -> None:
+    assert lone_markers(dist / bilingual_pdf_path()) == []
+
+
+@needs_both
+def test_the_columns_stay_inside_the_text_block(dist: Path) -> None:
+    """Each half is a table cell of 50 % with its padding inside (it was outside, so the
+    English half ran some 8 mm into the right margin): no word of the body ends right of
+    where the running head ends."""
+    command = ["pdftotext", "-bbox", str(dist / bilingual_pdf_path()), "-"]
+    text = subprocess.run(command, check=True, capture_output=True).stdout.decode("utf-8")
+    boxes = [
+        (float(y0), float(x1)) for y0, x1 in re.findall(r'yMin="([\d.]+)" xMax="([\d.]+)"', text)
+    ]
+    head = max(x1 for y0, x1 in boxes if y0 < 40)
+    body = max(x1 for y0, x1 in boxes if y0 >= 40)
+    assert body <= head + 1, (body, head)

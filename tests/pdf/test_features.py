@@ -32,6 +32,7 @@ from tests.pdf.pdfcheck import (
     collapse,
     font_problems,
     link_targets,
+    lone_markers,
     outline_titles,
     page_text,
     page_texts,
@@ -248,6 +249,12 @@ def test_the_steps_are_printed_on_one_page(pdf: Built) -> None:
     # Each item as the PDF's text has it: its number, then the step's name.
     items = [f"{step['number']} {step['name']}" for step in pdf.edition.context["steps"]]
     assert split_list(pdf.path, items) is None
+
+
+def test_no_citation_marker_opens_a_line(pdf: Built) -> None:
+    """A marker stays on the line of the word it follows (a word joiner before it, and in
+    a chart the word goes down with it)."""
+    assert lone_markers(pdf.path) == []
 
 
 def test_each_quote_is_printed_once_as_a_numbered_note(pdf: Built) -> None:
