@@ -251,6 +251,29 @@ def test_the_steps_are_printed_on_one_page(pdf: Built) -> None:
     assert split_list(pdf.path, items) is None
 
 
+def test_the_running_head_names_the_section_at_the_top_of_the_page(pdf: Built) -> None:
+    """Not the one that starts lower down the page (print.css: `string(section, start)`).
+    Where each section starts comes from the bookmarks."""
+    title = pdf.gettext("OK OCE explained")
+    starts = [
+        (pdf.reader.get_destination_page_number(item) + 1, collapse(item.title))
+        for item in pdf.reader.outline
+        if not isinstance(item, list)
+    ]
+    assert len(starts) > 5
+    wrong = []
+    for number, text in enumerate(page_texts(pdf.path)[1:], start=2):
+        before = [name for page, name in starts if page < number]
+        here = [name for page, name in starts if page == number]
+        rest = collapse(text).removeprefix(title).strip()
+        head = next((name for _, name in starts if rest.startswith(name)), "")
+        opens_here = bool(here) and rest[len(head) :].strip().startswith(here[0])
+        top = here[0] if opens_here else (before[-1] if before else "")
+        if head != top:
+            wrong.append(f"page {number}: the head says {head!r}, the page opens in {top!r}")
+    assert wrong == [], "\n".join(wrong)
+
+
 def test_no_citation_marker_opens_a_line(pdf: Built) -> None:
     """A marker stays on the line of the word it follows (a word joiner before it, and in
     a chart the word goes down with it)."""
