@@ -15,6 +15,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel.messages.pofile import write_po
+
 from explainer.errors import ExplainerError, UsageError
 from explainer.i18n.catalogs import DOMAIN, SOURCE_LOCALE, available_locales, po_path, read_catalog
 from explainer.i18n.checks import expected_plural_forms, is_translated
@@ -140,37 +142,62 @@ def update(root: Path, locale: str | None) -> int:
     """Merge the template into the catalogs (or one), keeping previous msgids; rewrap them.
 
     A changed English string arrives fuzzy with its old msgid as a `#|` comment,
-    so a translator (and Poedit) sees what changed. The `#|` comments of an earlier
-    update are dropped first (see `drop_previous`).
+    so a translator (and Poedit) sees what changed; an entry still fuzzy from an
+    earlier update keeps the one it had, as `msgmerge --previous` keeps it. (Babel
+    would turn those into translator's comments: they are taken out before
+    `pybabel update` and given back after it, see `drop_previous`.)
     """
     locales = _locales(root)
     if locale is not None and locale not in locales:
         known = ", ".join(locales) or "none"
         raise UsageError(f"no catalog for locale {locale!r}; available: {known}")
     chosen = ["-l", locale] if locale else []
-    for name in [locale] if locale else locales:
-        drop_previous(po_path(root / "locales", name))
+    names = [locale] if locale else locales
+    kept = {name: drop_previous(po_path(root / "locales", name), name) for name in names}
     status = pybabel(
         root, "update", "-i", str(POT), "-d", "locales", "--previous", *NO_WRAP_ARGS, *chosen
     )
-    for name in [locale] if locale else locales:
+    for name in names:
         path = po_path(root / "locales", name)
         # Rewrapped first too: that mends the previous msgids Babel wrote (see powrap).
-        status = status or rewrap(path) or originals(root, name) or rewrap(path)
+        status = status or rewrap(path) or originals(root, name)
+        status = status or restore_previous_ids(path, name, kept[name]) or rewrap(path)
     return status
 
 
-def drop_previous(path: Path) -> None:
-    """Remove the previous msgids (`#|`) an earlier update wrote, before `pybabel update`.
+Previous = dict[tuple[str | None, str], list[str]]
 
-    Babel reads them as translator's comments and would write them back as such
-    (`# | msgid …`), for good; the update writes the previous msgid of each entry it
-    makes fuzzy afresh. (An entry still fuzzy from an earlier update loses its hint.)
-    """
+
+def drop_previous(path: Path, locale: str) -> Previous:
+    """Take the previous msgids (`#|`) out of a catalog before `pybabel update`; return
+    them by entry. Babel reads them as translator's comments and would write them back
+    as such (`# | msgid …`), for good."""
+    catalog = read_catalog(path, locale)
+    kept: Previous = {
+        (m.context, m.id): list(m.previous_id)
+        for m in catalog
+        if m.previous_id and isinstance(m.id, str)
+    }
     text = path.read_text("utf-8")
-    kept = [line for line in text.splitlines(keepends=True) if not line.startswith("#|")]
-    if len(kept) != len(text.splitlines()):
-        path.write_text("".join(kept), "utf-8", newline="\n")
+    lines = [line for line in text.splitlines(keepends=True) if not line.startswith("#|")]
+    if len(lines) != len(text.splitlines()):
+        path.write_text("".join(lines), "utf-8", newline="\n")
+    return kept
+
+
+def restore_previous_ids(path: Path, locale: str, kept: Previous) -> int:
+    """Give the entries still fuzzy with no previous msgid of their own the one they had."""
+    catalog = read_catalog(path, locale)
+    changed = False
+    for message in catalog:
+        key = (message.context, message.id)
+        if message.fuzzy and not message.previous_id and key in kept:
+            message.previous_id = kept[key]
+            changed = True
+    if changed:
+        with path.open("wb") as handle:
+            write_po(handle, catalog, include_previous=True, width=NO_WRAP)
+    return 0
 
 
 def originals(root: Path, locale: str) -> int:
