@@ -63,6 +63,13 @@ def run(root: Path, args: argparse.Namespace) -> int:
         print(format_stats(stats))
         return 0
     if command == "extract":
+        if not (root / "explainer").is_dir():
+            # pyproject.toml maps explainer/**.py: without the code, the template would lose
+            # its strings, and the next update would make their translations obsolete.
+            raise UsageError(
+                f"{root} holds no explainer/ code, so the template would lose the strings "
+                "of the code; run `explainer i18n extract` in the explainer's own folder"
+            )
         status = pybabel(
             root,
             "extract",

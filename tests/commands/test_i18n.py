@@ -143,6 +143,18 @@ def test_a_long_previous_msgid_is_valid_kept_and_never_becomes_a_comment(
         assert text.count("#| ") == 3 and PREVIOUS in text, f"update {update}"
 
 
+def test_extract_refuses_a_folder_without_the_code(
+    project_copy: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A copy of data/, locales/ and templates/ has no explainer/: pybabel would write a
+    template without the code's strings, and the next update obsolete their translations."""
+    pot = project_copy.locales_dir / "messages.pot"
+    before = pot.read_bytes()
+    assert main(["--project", str(project_copy.root), "i18n", "extract"]) == 2
+    assert "holds no explainer/ code" in capsys.readouterr().err
+    assert pot.read_bytes() == before
+
+
 def test_update_refuses_an_unknown_locale(project_copy: Project) -> None:
     argv = ["--project", str(project_copy.root), "i18n", "update", "--locale", "fr"]
     assert main(argv) == 2
