@@ -27,8 +27,7 @@ import explainer.build
 from explainer.build import build
 from explainer.commands.cli import main
 from explainer.errors import Problem
-from explainer.i18n.catalogs import available_locales, po_path
-from explainer.i18n.notes import NO_WRAP
+from explainer.i18n.catalogs import NO_WRAP, available_locales, po_path
 from explainer.project import Project, bilingual_wanted
 from explainer.render import page
 

@@ -15,13 +15,19 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel.messages.pofile import write_po
-
 from explainer.errors import ExplainerError, UsageError
-from explainer.i18n.catalogs import DOMAIN, SOURCE_LOCALE, available_locales, po_path, read_catalog
+from explainer.i18n.catalogs import (
+    DOMAIN,
+    NO_WRAP,
+    SOURCE_LOCALE,
+    available_locales,
+    po_path,
+    read_catalog,
+    write_catalog,
+)
 from explainer.i18n.checks import expected_plural_forms, is_translated
 from explainer.i18n.glossary import read_glossary
-from explainer.i18n.notes import NO_WRAP, tidy_notes
+from explainer.i18n.notes import tidy_notes
 from explainer.i18n.originals import fill_originals
 from explainer.i18n.powrap import wrap_po
 from explainer.i18n.pseudo import pseudo_fill
@@ -166,8 +172,7 @@ def update(root: Path, locale: str | None) -> int:
     )
     for name in names:
         path = po_path(root / "locales", name)
-        # Rewrapped first too: that mends the previous msgids Babel wrote (see powrap).
-        status = status or rewrap(path) or originals(root, name)
+        status = status or originals(root, name)
         status = status or restore_previous_ids(path, name, kept[name]) or rewrap(path)
     return status
 
@@ -202,8 +207,7 @@ def restore_previous_ids(path: Path, locale: str, kept: Previous) -> int:
             message.previous_id = kept[key]
             changed = True
     if changed:
-        with path.open("wb") as handle:
-            write_po(handle, catalog, include_previous=True, width=NO_WRAP)
+        write_catalog(path, catalog)
     return 0
 
 

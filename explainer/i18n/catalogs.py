@@ -19,7 +19,7 @@ from pathlib import Path
 from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import PoFileError, read_po, unescape
+from babel.messages.pofile import PoFileError, read_po, unescape, write_po
 
 from explainer.errors import InputError, Problem, UsageError
 from explainer.i18n.polint import lint_po
@@ -99,6 +99,17 @@ def _parsed(data: bytes, locale: str) -> bytes:
         raise InputError([Problem("", f"not a valid PO file: {message}", line)]) from None
     except (UnicodeDecodeError, ValueError) as error:
         raise InputError([Problem("", f"cannot be read: {error}")]) from None
+
+
+# A line width for Babel's writers that wraps neither strings nor translator notes (see
+# notes.py); the strings are then wrapped as msgcat wraps them (powrap.py).
+NO_WRAP = 100_000
+
+
+def write_catalog(path: Path, catalog: Catalog) -> None:
+    """Write a catalog with its previous msgids (`#|`), wrapping nothing."""
+    with path.open("wb") as handle:
+        write_po(handle, catalog, include_previous=True, width=NO_WRAP)
 
 
 # A line of a previous msgid (`#| msgid "…"`, `#| "…"`) as Babel 2.18 reads it: as a

@@ -5,8 +5,8 @@ without repeats: where two notes share a line (a string used in the code and in 
 template, or a line "program." ending two notes), one of them lost that line,
 mid-sentence. Babel also rewraps notes at 76 columns whenever it writes a
 catalog. So the template's notes are joined into one line each after `pybabel
-extract` (the tag "NOTE:" left out), and every writer is given `NO_WRAP`, a
-width that wraps nothing: the strings are then wrapped as msgcat wraps them
+extract` (the tag "NOTE:" left out), and every writer is given `catalogs.NO_WRAP`,
+a width that wraps nothing: the strings are then wrapped as msgcat wraps them
 (powrap.py), the notes left as they are, as msgcat leaves them.
 """
 
@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import read_po
 
-# A line width for Babel's writers that wraps neither strings nor notes.
-NO_WRAP = 100_000
+from explainer.i18n.catalogs import write_catalog
+
 TAG = "NOTE:"
 # How a line that ends a note ends (a line that ends otherwise goes on on the next).
 ENDINGS = (".", ":", "?", "!", "”", ")", "’", "…")
@@ -44,5 +44,4 @@ def tidy_notes(path: Path) -> None:
         catalog = read_po(handle)
     for message in catalog:
         message.auto_comments = join_notes(message.auto_comments)
-    with path.open("wb") as handle:
-        write_po(handle, catalog, width=NO_WRAP)
+    write_catalog(path, catalog)

@@ -13,11 +13,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from babel.messages.catalog import Message
-from babel.messages.pofile import write_po
 
 from explainer.facts.model import QUOTE_CONTEXT, Quote
-from explainer.i18n.catalogs import babel_locale, read_catalog
-from explainer.i18n.notes import NO_WRAP
+from explainer.i18n.catalogs import babel_locale, read_catalog, write_catalog
 
 
 def fill_originals(path: Path, locale: str, quotes: Iterable[Quote]) -> int:
@@ -36,8 +34,7 @@ def fill_originals(path: Path, locale: str, quotes: Iterable[Quote]) -> int:
         message.previous_id = []
         changed += 1
     if changed:
-        with path.open("wb") as handle:
-            write_po(handle, catalog, include_previous=True, width=NO_WRAP)
+        write_catalog(path, catalog)
     return changed
 
 

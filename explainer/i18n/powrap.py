@@ -29,41 +29,6 @@ _OPENERS = set("([{")
 _TOKEN = re.compile(r"\\(?:[0-7]{1,3}|x[0-9A-Fa-f]+|.)|.", re.S)
 
 
-# A keyword and its string as a sequence of quoted pieces, in a joined `#|` comment.
-_PREVIOUS = re.compile(r'(msgctxt|msgid_plural|msgid)\s+((?:"(?:[^"\\]|\\.)*"\s*)+)')
-_PIECE = re.compile(r'"((?:[^"\\]|\\.)*)"')
-
-
-def mend_previous(lines: list[str]) -> list[str]:
-    """Return the lines with each run of `#|` lines in msgcat's form.
-
-    Babel writes a long previous msgid as a comment wrapped at spaces, inside the
-    quotes too (`#| msgid "" "the decision … refuse the` / `#| request for" " funds …`),
-    which neither GNU gettext nor Babel reads back. Joined with the spaces it broke
-    at, the run is read again as keywords and their strings, one line each.
-    """
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        if not lines[i].startswith("#|"):
-            out.append(lines[i])
-            i += 1
-            continue
-        run = []
-        while i < len(lines) and lines[i].startswith("#|"):
-            run.append(lines[i][2:].strip())
-            i += 1
-        joined = " ".join(run)
-        entries = list(_PREVIOUS.finditer(joined))
-        if "".join(m.group(0) for m in entries).replace(" ", "") != joined.replace(" ", ""):
-            out += [f"#| {line}" for line in run]  # not a previous msgid: left as it is
-            continue
-        for match in entries:
-            body = "".join(_PIECE.findall(match.group(2)))
-            out.append(f'#| {match.group(1)} "{body}"')
-    return out
-
-
 def wrap_references(references: list[str], width: int = WIDTH) -> list[str]:
     """Return `#:` lines holding the references, as many on a line as fit `width`."""
     lines: list[str] = []
@@ -78,7 +43,7 @@ def wrap_references(references: list[str], width: int = WIDTH) -> list[str]:
 def wrap_po(text: str, width: int = WIDTH) -> str:
     """Return the text of a PO file with every string and reference wrapped as msgcat
     wraps them (translator notes stay one line each, as msgcat leaves them)."""
-    lines = mend_previous(text.splitlines())
+    lines = text.splitlines()
     out: list[str] = []
     i = 0
     while i < len(lines):

@@ -14,10 +14,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from babel.messages.pofile import write_po
-
-from explainer.i18n.catalogs import read_catalog
-from explainer.i18n.notes import NO_WRAP
+from explainer.i18n.catalogs import read_catalog, write_catalog
 
 OPEN, CLOSE = "⟦", "⟧"
 _PLAIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -62,6 +59,5 @@ def pseudo_fill(path: Path, locale: str, keep: Iterable[str] = ()) -> int:
             )
         message.flags.discard("fuzzy")
         count += 1
-    with path.open("wb") as handle:
-        write_po(handle, catalog, include_previous=True, width=NO_WRAP)
+    write_catalog(path, catalog)
     return count
