@@ -7,6 +7,7 @@ import html
 import re
 import subprocess
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -56,25 +57,44 @@ def split_list(path: Path, items: list[str]) -> str | None:
 _WORD = re.compile(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<')
 
 
-def lone_markers(path: Path) -> list[str]:
-    """Return the citation markers ("[3]") that open a line of the PDF at `path`: no word
-    ends just before one on its line (poppler's `pdftotext -bbox` gives each word's box)."""
+@dataclass(frozen=True)
+class Word:
+    """A word of a PDF page and its box, in points from the page's top left."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+
+
+@functools.cache
+def page_words(path: Path) -> tuple[tuple[Word, ...], ...]:
+    """Return the words of each page of the PDF at `path` (poppler's `pdftotext -bbox`)."""
     command = ["pdftotext", "-bbox", str(path), "-"]
     text = subprocess.run(command, check=True, capture_output=True).stdout.decode("utf-8")
-    found = []
-    for number, page in enumerate(text.split("<page ")[1:], start=1):
-        words = [
-            (float(x0), float(y0), float(x1), float(y1), html.unescape(word))
+    return tuple(
+        tuple(
+            Word(float(x0), float(y0), float(x1), float(y1), html.unescape(word))
             for x0, y0, x1, y1, word in _WORD.findall(page)
-        ]
-        for x0, y0, _, y1, word in words:
-            middle = (y0 + y1) / 2
-            if re.fullmatch(r"\[\d+\]", word) and not any(
-                other[2] <= x0 + 0.5 and x0 - other[2] < 8 and other[1] - 3 < middle < other[3] + 3
-                for other in words
-                if other[4] != word
+        )
+        for page in text.split("<page ")[1:]
+    )
+
+
+def lone_markers(path: Path) -> list[str]:
+    """Return the citation markers ("[3]") that open a line of the PDF at `path`: no word
+    ends just before one on its line."""
+    found = []
+    for number, words in enumerate(page_words(path), start=1):
+        for word in words:
+            middle = (word.y0 + word.y1) / 2
+            if re.fullmatch(r"\[\d+\]", word.text) and not any(
+                o.x1 <= word.x0 + 0.5 and word.x0 - o.x1 < 8 and o.y0 - 3 < middle < o.y1 + 3
+                for o in words
+                if o.text != word.text
             ):
-                found.append(f"page {number}: {word}")
+                found.append(f"page {number}: {word.text}")
     return found
 
 
