@@ -134,6 +134,8 @@ class StatementCtx(TypedDict):
     text: str
     who: str
     when: str
+    # The other speakers the side quotes, each "who, when" (the side's `who` speaks first).
+    also: list[str]
     cites: list[SourceRef]
     quotes: list[QuoteCtx]
 
@@ -391,16 +393,24 @@ class _Builder:
         )
 
     def statement(self, owner: str, statement: Statement) -> StatementCtx:
+        """Return a side of a dispute: its speaker and date, then every other speaker its
+        summary draws on, each with the date of their words, so the side's heading never
+        credits one speaker with what others said."""
         when = self.fmt.date_with(statement.on, statement.on_qualifier) if statement.on else ""
+        quotes, others = [], []
+        for quote in statement.quotes:
+            own = quote.said_by == statement.by
+            quotes.append(self.quote(quote, when if own else ""))
+            if not own:
+                others.append(quotes[-1]["attribution"])
         return StatementCtx(
             silent=statement.silence,
             text=self.fmt.text(statement.text),
             who=self.who(statement.by) if statement.by else "",
             when=when,
+            also=list(dict.fromkeys(others)),
             cites=self.cites(owner, statement.sources),
-            quotes=[
-                self.quote(q, when if q.said_by == statement.by else "") for q in statement.quotes
-            ],
+            quotes=quotes,
         )
 
     def dispute(self, dispute: Dispute) -> DisputeCtx:

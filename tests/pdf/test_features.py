@@ -236,12 +236,13 @@ def test_the_first_page_opens_with_lead_in_short_and_key_numbers(pdf: Built) -> 
 
 
 # Five short articles: the editions stay short (A4, without losing anything).
-MAX_PAGES = {"en": 16, "id": 15}
+# (A side of a dispute that quotes several people names them all: one page more.)
+MAX_PAGES = {"en": 17, "id": 16}
 
 
 def test_the_pdf_is_short(pdf: Built) -> None:
     pages = len(pdf.reader.pages)
-    assert pages <= MAX_PAGES.get(pdf.edition.locale, 16), pages
+    assert pages <= MAX_PAGES.get(pdf.edition.locale, 17), pages
 
 
 def test_the_steps_are_printed_on_one_page(pdf: Built) -> None:

@@ -12,6 +12,7 @@ from explainer.project import Project
 from explainer.render.page import render_page
 from tests.support import (
     SEVEN_STEPS,
+    Element,
     own_catalogs,
     page_renderings,
     parse_file,
@@ -151,6 +152,43 @@ def test_quotes_stay_indonesian_and_english_adds_a_marked_translation(dist: Path
     assert english.count("Our translation:") == english.count("<blockquote")
     assert "Earlier, while the debate was going on" in english
     assert "Earlier, while the debate was going on" not in indonesian
+
+
+@pytest.mark.parametrize("locale", ["en", "id"])
+def test_a_side_s_heading_names_everyone_it_quotes(dist: Path, locale: str) -> None:
+    """A side quoting several people names them all above its summary, each with the date
+    of their words: the Kalibata response is not the founder's alone ("Anies Baswedan,
+    4 September 2018" and "Faransyah Jaya, 9 September 2018" come after him)."""
+    sides = parse_file(dist / locale / "index.html").select("div", "okx-side")
+    quoting = 0
+    for side in sides:
+        inside = [e for e in side.children if e.tag in ("p", "ul")]
+        who = next((e for e in inside if "okx-who" in e.classes), None)
+        if who is None:  # a side the sources do not report
+            continue
+        when = next(e.text for e in who.children if "okx-when" in e.classes)
+        speaker = who.text.removesuffix(when).strip()  # a name, then maybe roles after commas
+        name = speaker.split(",")[0]
+        named = [li.text.strip() for e in inside if "okx-also" in e.classes for li in e.children]
+        said_by = [e.text.strip() for e in side_quotes(side)]
+        quoting += bool(said_by)
+        unnamed = [s for s in said_by if s.split(",")[0] != name and s not in named]
+        assert not unnamed, f"{speaker}: {unnamed} quoted but not named above the summary"
+        assert set(named) <= set(said_by), f"{speaker}: {named} named but not quoted"
+    assert quoting >= 8
+    kalibata = parse_file(dist / "en" / "index.html").text
+    assert "Anies Baswedan, 4 September 2018" in kalibata
+
+
+def side_quotes(side: Element) -> list[Element]:
+    """Return the attributions (who said it, when) of the quotes under a side."""
+    found, stack = [], list(side.children)
+    while stack:
+        element = stack.pop(0)
+        if "okx-said-by" in element.classes:
+            found.append(element)
+        stack[:0] = element.children
+    return found
 
 
 def test_both_sides_of_every_dispute_are_shown(dist: Path) -> None:
