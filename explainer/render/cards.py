@@ -168,12 +168,19 @@ def card_title(context: Context, messages: Messages, section: str) -> str:
     title = translate(messages, TITLES[section], method=context["method"])
     if section == "all":
         return title
-    return context["title"] + ": " + title
+    # NOTE: The title of a card holding one section, e.g. “OK OCE explained: Sources”.
+    # {explainer} is the explainer's title, {section} the section's heading.
+    pattern = N_("{explainer}: {section}")
+    return translate(messages, pattern, explainer=context["title"], section=title)
 
 
-def standalone_title(context: Context, name: str) -> str:
+def standalone_title(context: Context, messages: Messages, name: str) -> str:
     """Return the title of a page that shows one part of an edition (a chart, a claim)."""
-    return f"{name} · {context['title']}"
+    # NOTE: The title of a page showing one chart or one disputed claim, e.g. “How many
+    # were trained? · OK OCE explained”. {part} is the chart's or the claim's title,
+    # {explainer} the explainer's.
+    pattern = N_("{part} · {explainer}")
+    return translate(messages, pattern, part=name, explainer=context["title"])
 
 
 def height_style(heights: Heights) -> str:

@@ -48,7 +48,7 @@ def chart_card_files(
     files = []
     for section, chart in chart_cards(charts):
         here = f"{locale}/{card_path(section)}"
-        title = standalone_title(context, chart["title"])
+        title = standalone_title(context, messages, chart["title"])
         oembed_href = None
         if base_url:
             src = site_link(base_url, here, here)

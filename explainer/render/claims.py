@@ -49,7 +49,7 @@ def claim_files(
         here = f"{locale}/{claim_path(fact.id)}"
         page = page_path(locale) + f"#dispute-{fact.id}"
         section, oembed_href = f"claim-{fact.id}", None
-        title = standalone_title(context, shown["title"])
+        title = standalone_title(context, messages, shown["title"])
         if base:
             oembed_path = f"{locale}/{claim_oembed_path(fact.id)}"
             provider = (base, extras["imprint"].publisher)

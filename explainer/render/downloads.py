@@ -135,7 +135,7 @@ def chart_images(templates_dir: Path, edition: Edition, model: Explainer) -> lis
             edition,
             chart,
             imprint=model.imprint,
-            page_title=standalone_title(edition.context, chart["title"]),
+            page_title=standalone_title(edition.context, edition.messages, chart["title"]),
         )
         path = f"{edition.locale}/{chart_file(section, 'png')}"
         images.append(ChartImage(path, edition.locale, html, section))

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
-from types import CodeType
+from types import CodeType, FrameType
 from typing import Any
 
 import jinja2
@@ -97,6 +98,50 @@ def _relocated(code: CodeType, filename: str) -> CodeType:
 
 
 _COMPILED = CompiledTemplates()
+TEMPLATE_SUFFIXES = (".html", ".css", ".svg")
+
+
+class UndefinedAt(jinja2.UndefinedError):
+    """A missing value used in a template, with the template file and line that named it."""
+
+    def __init__(self, message: str | None, place: tuple[str, int | None] | None) -> None:
+        super().__init__(message)
+        self.place = place
+
+
+class Undefined(jinja2.StrictUndefined):
+    """A missing value that fails where it is used, and remembers where it was named.
+
+    A name passed to a macro fails inside the macro; the error still names the line
+    that used the name (`{{ parts.pair(x, locale_nam) }}` in page.html, not parts.html).
+    """
+
+    __slots__ = ()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Jinja raises `_undefined_exception(message)`: the place goes with the message.
+        raising = functools.partial(UndefinedAt, place=_naming_template())
+        self._undefined_exception = raising  # type: ignore[assignment]
+
+
+def _naming_template() -> tuple[str, int | None] | None:
+    """Return the template file and line of the nearest template code on the call stack."""
+    frame: FrameType | None = sys._getframe(2)
+    for _ in range(6):
+        if frame is None:
+            return None
+        if frame.f_code.co_filename.endswith(TEMPLATE_SUFFIXES):
+            return frame.f_code.co_filename, _template_line(frame)
+        frame = frame.f_back
+    return None
+
+
+def _template_line(frame: FrameType) -> int | None:
+    """Return the template line of a frame of compiled template code (Jinja's debug_info)."""
+    pairs = [p.split("=") for p in str(frame.f_globals.get("debug_info", "")).split("&") if p]
+    lines = [int(template) for template, code in pairs if int(code) <= frame.f_lineno]
+    return lines[-1] if lines else None
 
 
 @functools.lru_cache(maxsize=16)
@@ -105,7 +150,7 @@ def environment(templates_dir: Path) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir),
         autoescape=True,
-        undefined=jinja2.StrictUndefined,
+        undefined=Undefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -249,7 +294,8 @@ def template_errors(templates_dir: Path, name: str) -> Iterator[None]:
             [Problem(file, f"template syntax: {error.message}", error.lineno)]
         ) from None
     except jinja2.UndefinedError as error:
-        file, line = _template_place(error, templates_dir / name)
+        place = error.place if isinstance(error, UndefinedAt) else None
+        file, line = place or _template_place(error, templates_dir / name)
         raise InputError(
             [Problem(file, f"the template uses something that does not exist: {error}", line)]
         ) from None
@@ -265,7 +311,7 @@ def _template_place(error: BaseException, default: Path) -> tuple[str, int | Non
     place: tuple[str, int | None] = (str(default), None)
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
-        if filename.endswith((".html", ".css", ".svg")):
+        if filename.endswith(TEMPLATE_SUFFIXES):
             place = (filename, tb.tb_lineno)
         tb = tb.tb_next
     return place

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from explainer.build import load_model, prepare
+from explainer.build import build, load_model, prepare
 from explainer.project import Project
 from explainer.render.page import render_page
 from tests.support import (
@@ -17,6 +17,7 @@ from tests.support import (
     page_renderings,
     parse_file,
     parse_html,
+    translate,
     write_po,
 )
 
@@ -267,3 +268,29 @@ def test_a_page_is_rendered_again_only_when_what_it_is_made_from_changed(
     screen = render_page(project_copy.templates_dir, partial, model, "screen")
     assert rendered == ["jv/screen", "jv/print", "jv/screen"]
     assert "This edition is a partial translation" in screen
+
+
+def test_the_signs_that_join_parts_of_a_line_come_from_the_catalog(project_copy: Project) -> None:
+    """A language that joins "Explainer · English" with another sign gets it everywhere:
+    kickers, the edition line, titles, a figure's period and reporter (CMS), download links."""
+    sign = " ⁂ "
+    translate(
+        project_copy,
+        "id",
+        {
+            "{first} · {second}": "{first}" + sign + "{second}",
+            "{part} · {explainer}": "{part}" + sign + "{explainer}",
+            "{explainer}: {section}": "{explainer}" + sign + "{section}",
+        },
+    )
+    out = project_copy.root / "dist"
+    build(project_copy, out, locales=["id"], pdf=False, log=lambda _: None)
+    pages = sorted((out / "id").rglob("*.html"))
+    assert len(pages) >= 30
+    for path in pages:
+        document = parse_file(path)
+        shown = " ".join(
+            e.text for e in document.elements if e.tag in ("title", "p", "h1") and e.text
+        )
+        assert "·" not in shown, f"{path.relative_to(out)}: a middle dot not from the catalog"
+        assert sign in shown, f"{path.relative_to(out)}: the catalog's sign is missing"
