@@ -124,7 +124,8 @@ PROPERTIES: dict[str, dict[str, Schema]] = {
         "role": text("The role when a source gave it, e.g. Governor of Jakarta."),
         "as_of": described(ref("date"), "When a source gave the role (required with a role)."),
         "sources": described(
-            ref("ids"), "The sources that give the role; for an outlet, its own articles."
+            ref("ids"),
+            "The sources that give the role or the description; for an outlet, its own articles.",
         ),
     },
     "quote": {

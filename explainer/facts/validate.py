@@ -287,13 +287,15 @@ def _actors(r: Reader, ids: set[str], known: _Known) -> dict[str, Actor]:
         key: KeyPath = ("actors", i)
         obj = r.mapping(raw, key, ACTOR_KEYS)
         role = r.text(obj, "role", key, {}, required=False)
+        description = r.text(obj, "description", key, {}, required=False)
         affiliation = r.choice(obj, "affiliation", key, AFFILIATIONS) or ""
-        # A role gives its sources; an outlet lists its own articles, where it narrates.
-        cites = role is not None or affiliation == "outlet"
+        # A role, or the description of someone unnamed, gives its sources; an outlet
+        # lists its own articles, where it narrates.
+        cites = role is not None or description is not None or affiliation == "outlet"
         actor = Actor(
             id=r.ident(obj, key, ids),
             name=r.string(obj, "name", key, required=False) or None,
-            description=r.text(obj, "description", key, {}, required=False),
+            description=description,
             affiliation=affiliation,
             role=role,
             as_of=r.date(obj, "as_of", key, required=role is not None),

@@ -294,3 +294,24 @@ def test_the_signs_that_join_parts_of_a_line_come_from_the_catalog(project_copy:
         )
         assert "·" not in shown, f"{path.relative_to(out)}: a middle dot not from the catalog"
         assert sign in shown, f"{path.relative_to(out)}: the catalog's sign is missing"
+
+
+@pytest.mark.parametrize("locale", ["en", "id"])
+def test_every_entry_of_who_s_who_cites_a_source(dist: Path, locale: str) -> None:
+    """A role, and the description of someone the sources do not name ("the founder of OK
+    OCE Mart Kalibata"), each come from a source, and the entry cites it."""
+    people = parse_file(dist / locale / "index.html").select("dl", "okx-people")
+    assert len(people) == 1
+    entries = [e for e in people[0].children if e.tag == "div"]
+    assert len(entries) >= 10
+    uncited = [
+        entry.text.strip()[:60]
+        for entry in entries
+        if not any(
+            "okx-cite" in a.classes
+            for dd in entry.children
+            for sup in dd.children
+            for a in sup.children
+        )
+    ]
+    assert not uncited, f"Who's who entries without a source: {uncited}"
