@@ -86,7 +86,8 @@ def read_catalog(path: Path, locale: str) -> Catalog:
 @functools.lru_cache(maxsize=8)
 def _parsed(data: bytes, locale: str) -> bytes:
     try:
-        problems = lint_po(data.decode("utf-8"), "")
+        problems = encoding_problems(data)
+        problems = problems or lint_po(data.decode("utf-8"), "")
         if problems:
             raise InputError(problems)
         catalog = read_po(io.BytesIO(data), locale=locale, abort_invalid=True)
@@ -99,6 +100,52 @@ def _parsed(data: bytes, locale: str) -> bytes:
         raise InputError([Problem("", f"not a valid PO file: {message}", line)]) from None
     except (UnicodeDecodeError, ValueError) as error:
         raise InputError([Problem("", f"cannot be read: {error}")]) from None
+
+
+# The charset a PO header declares, in its Content-Type line.
+_CHARSET = re.compile(rb"Content-Type:[^\"\n]*?charset=([A-Za-z0-9_.:-]+)", re.I)
+
+
+def encoding_problems(data: bytes) -> list[Problem]:
+    """Return why a catalog's bytes are not a UTF-8 catalog, or nothing.
+
+    Every catalog is read as UTF-8 (Poedit's, Weblate's and pybabel's default). A file
+    in another encoding would fail at its first other byte; a UTF-8 file whose header
+    declares another charset would be misread by msgfmt and Poedit: both are said at
+    their line, with what to do.
+    """
+    match = _CHARSET.search(data)
+    declared = match.group(1).decode("ascii") if match else None
+    name = (declared or "").lower().replace("-", "").replace("_", "")
+    if name in ("", "charset", "utf8"):  # none, a template's placeholder, or UTF-8
+        declared = None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        byte = data[error.start]
+        said = f", as its header says: charset={declared}" if declared else ""
+        return [
+            Problem(
+                "",
+                f"not UTF-8: byte 0x{byte:02x} on this line cannot be read as UTF-8 (the file "
+                f"is in another encoding{said}); save it as UTF-8 with charset=UTF-8 in its "
+                "header (Poedit: Translation › Properties)",
+                line,
+            )
+        ]
+    if declared and match:
+        line = data.count(b"\n", 0, match.start()) + 1
+        return [
+            Problem(
+                "",
+                f"the header declares charset={declared}, but the file is UTF-8, as every "
+                "catalog is read: write charset=UTF-8 (msgfmt and Poedit would read the "
+                f"file as {declared} and garble every non-ASCII character)",
+                line,
+            )
+        ]
+    return []
 
 
 # A line width for Babel's writers that wraps neither strings nor translator notes (see
