@@ -184,7 +184,15 @@ def pair(left: list[Block], right: list[Block]) -> list[Pair]:
 
 def title(editions: dict[str, Edition]) -> str:
     """Return the bilingual edition's title: both languages' titles."""
-    return f"{editions[LEFT].context['title']} · {editions[RIGHT].context['title']}"
+    return both(editions[LEFT].context["title"], editions[RIGHT].context["title"])
+
+
+def both(left: str, right: str) -> str:
+    """Return a text in both languages, the left one first.
+
+    A middle dot joins them: no one language's catalog joins two languages.
+    """
+    return f"{left} · {right}"
 
 
 def render_bilingual(templates_dir: Path, model: Explainer, editions: list[Edition]) -> str:
@@ -223,6 +231,6 @@ def render_bilingual(templates_dir: Path, model: Explainer, editions: list[Editi
         right_edition=dated(right),
         imprint=model.imprint,
         keywords=[*left.context["keywords"], says(left, BILINGUAL), says(right, BILINGUAL)],
-        description=right.context["description"],
+        description=both(left.context["description"], right.context["description"]),
         right_page_counter_css=lambda: page_counter_css(right_pattern),
     )

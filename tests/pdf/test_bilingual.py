@@ -50,11 +50,19 @@ def test_every_link_has_a_destination(reader: PdfReader) -> None:
 
 
 @needs_both
-def test_language_title_bookmarks_fonts_and_tags(reader: PdfReader, bilingual_html: str) -> None:
+def test_language_title_subject_bookmarks_fonts_and_tags(
+    reader: PdfReader, bilingual_html: str, project: Project
+) -> None:
     root = reader.trailer["/Root"]
     assert root["/Lang"] == bilingual.LEFT
     assert reader.metadata is not None
     assert reader.metadata.title == re.search(r"<title>(.*?)</title>", bilingual_html).group(1)  # type: ignore[union-attr]
+    # The subject (the page's description) in both languages, as the title is.
+    model, _ = load_model(project)
+    editions = prepare(project, model, [bilingual.LEFT, bilingual.RIGHT])
+    subject = collapse(reader.metadata.subject or "")
+    for edition in editions:
+        assert collapse(str(edition.context["description"])) in subject, edition.locale
     sections = len(re.findall(r"<h2\b", bilingual_html))
     assert len(outline_titles(reader)) == sections
     assert Counter(struct_types(reader))["/H2"] == sections
