@@ -60,7 +60,7 @@ FRAGMENT_TEMPLATE = "pages/fragment.html"
 # The version of a fragment's styles, in its root class. A fragment's <style> stays on
 # the outlet's page with every fragment pasted later; raise it whenever the fragment's
 # CSS changes, so that later fragments' rules cannot restyle earlier ones.
-STYLE_VERSION = 6
+STYLE_VERSION = 7
 FRAGMENT_ROOT_CLASS = f"okx-v{STYLE_VERSION}"
 
 # Card titles: the page's own section headings, which say what each card holds.

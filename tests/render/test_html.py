@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 import tinycss2
 
-from explainer.project import CMS_FRAGMENT_KIND, EMBED_KIND, FRAGMENT_KIND
+from explainer.project import CMS_FRAGMENT_KIND, EMBED_KIND, FRAGMENT_KIND, Project
 from explainer.render.cards import CARDS, FRAGMENT_ROOT_CLASS, ROOT_CLASS
 from tests.support import Element, Html, manifest, parse_file
 
@@ -471,3 +471,20 @@ def test_every_iframe_card_posts_its_height(dist: Path) -> None:
             assert any("postMessage" in text for text in scripts), entry["path"]
             card = f'var card = "{entry["section"]}";'
             assert any(card in text and "okxCard: card" in text for text in scripts)
+
+
+def test_no_style_sheet_writes_words_or_punctuation(project: Project) -> None:
+    """Everything a reader sees comes from a catalog: a style sheet's `content` writes no
+    text on the page ("Period" + ": " or "— registration" were made in CSS), only spaces,
+    leaders and the page's margin boxes in print (which read the catalog's strings)."""
+    found = []
+    for path in sorted((project.templates_dir / "styles").glob("*.css")):
+        text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", "", path.read_text("utf-8"))  # Jinja
+        text = re.sub(r"@page[^{]*\{(?:[^{}]|\{[^{}]*\})*\}", "", text)
+        for match in re.finditer(r"content:\s*([^;}]*)", text):
+            value = re.sub(r"leader\([^)]*\)", "", match.group(1))  # dots up to a page number
+            strings = re.findall(r"\"([^\"]*)\"|'([^']*)'", value)
+            written = [a or b for a, b in strings if (a or b).strip()]
+            if written:
+                found.append(f"{path.name}: content: {match.group(1).strip()}")
+    assert not found, "\n".join(found)

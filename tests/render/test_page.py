@@ -111,7 +111,7 @@ def test_the_page_opens_with_the_lead_in_short_and_key_numbers(dist: Path, local
 def test_figures_name_their_reporter_and_whos_who_gives_the_roles(dist: Path) -> None:
     html = (dist / "en" / "index.html").read_text(encoding="utf-8")
     results = html[html.index('id="results"') : html.index('id="disputes"')]
-    reporters = re.findall(r"<dt>Reported by</dt><dd>(.*?)</dd>", results)
+    reporters = re.findall(r"<dt>Reported by:</dt> <dd>(.*?)</dd>", results)
     assert "Iim Rusyamsi" in reporters
     assert reporters and not [r for r in reporters if "(as of" in r]
     whos_who = html[html.index('id="whos-who"') : html.index('id="results"')]
