@@ -175,7 +175,7 @@ class _Layout:
             value = figure_value(self.fmt, figure)
             cites = source_refs(self.model, figure.sources)
             marks = cite_text(cites)
-            text = f"{name} ({detail})" if detail else name
+            text = self.fmt.with_detail(name, detail)
             lines = wrap(text, self.width, len(value) + 1, len(marks) + 1)
             placed = [LineCtx(y=y + TEXT + i * LINE, text=t) for i, t in enumerate(lines)]
             bar_y = y + TEXT + (len(lines) - 1) * LINE + 7
@@ -201,7 +201,7 @@ class _Layout:
         rows = [(self.figure(b.figure), self.fmt.text(b.label), "") for b in self.model.funnel]
         bars, height = self.bars(rows, 0)
         end = rows[0][0].period.end or rows[0][0].period.start or PartialDate(0)
-        steps = "; ".join(f"{b['name']}: {b['value']}" for b in bars)
+        steps = self.fmt.listed([f"{self.fmt.label(b['name'])} {b['value']}" for b in bars])
         # NOTE: Title of the funnel chart. {year} is a year, e.g. 2018.
         title = N_("From registration to licences: the association’s figures for {year}")
         # NOTE: Read by screen readers: describes the funnel chart. {steps} lists each
@@ -245,7 +245,9 @@ class _Layout:
             for f in (self.figure(fid) for fid in comparison.figures)
         ]
         bars, height = self.bars(rows, 0)
-        values = "; ".join(f"{b['value']} {b['name']} ({b['detail']})" for b in bars)
+        values = self.fmt.listed(
+            [f"{b['value']} {self.fmt.with_detail(b['name'], b['detail'])}" for b in bars]
+        )
         return ChartCtx(
             id=f"chart-compare-{comparison.id}",
             title=self.fmt.text(comparison.title),

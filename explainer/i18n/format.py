@@ -53,6 +53,23 @@ def N_(message: str) -> str:
     return message
 
 
+# The punctuation that puts texts together, translated like any other text: a
+# language may bracket, list or label with other signs (full-width brackets, a
+# space before a colon).
+# NOTE: A text followed by a detail in brackets, e.g. “people registered (2018)” or
+# “participants (not stated)”. Keep both placeholders; change the brackets only if your
+# language writes them otherwise.
+WITH_DETAIL = N_("{text} ({detail})")
+# NOTE: Joins the items of a list whose items may hold commas, e.g. “Registered: 65,414;
+# Took part in training: 55,732”. Keep both placeholders; change the semicolon only if
+# your language separates such items otherwise.
+LIST_JOIN = N_("{items}; {item}")
+# NOTE: A label followed by its value, e.g. “Period:” before “2018”, or in Who's who a
+# name before a role, “Anies Baswedan:”. Keep {label}; change the colon only if your
+# language punctuates a label otherwise (French: “{label} :”).
+LABEL = N_("{label}:")
+
+
 class Formatter:
     """Format values and texts for one locale, through Babel and the catalog."""
 
@@ -61,6 +78,21 @@ class Formatter:
         self.locale: Locale = babel_locale(messages.locale)
         self.date_locale: Locale = babel_locale(DATE_LOCALES.get(messages.locale, messages.locale))
         self._ = messages.gettext
+
+    def with_detail(self, text: str, detail: str) -> str:
+        """Return a text with a detail in brackets, or the text alone without one."""
+        return self.translate(WITH_DETAIL, text=text, detail=detail) if detail else text
+
+    def listed(self, items: list[str]) -> str:
+        """Return items joined as the language joins a list whose items may hold commas."""
+        joined = items[0] if items else ""
+        for item in items[1:]:
+            joined = self.translate(LIST_JOIN, items=joined, item=item)
+        return joined
+
+    def label(self, text: str) -> str:
+        """Return a text as a label before its value ("Period:")."""
+        return self.translate(LABEL, label=text)
 
     def number(self, value: float) -> str:
         """Return a number with the locale's separators (65.414 / 65,414)."""

@@ -24,7 +24,7 @@ from markupsafe import Markup, escape
 from explainer.context.localize import Context
 from explainer.errors import InputError, Problem
 from explainer.i18n.catalogs import Messages
-from explainer.i18n.format import N_
+from explainer.i18n.format import LABEL, LIST_JOIN, N_, WITH_DETAIL
 from explainer.placeholders import PlaceholderError, pieces, substitute
 from explainer.render.anchors import anchor_href, described_by, id_attr, labelled_by
 from explainer.render.fragment_css import fragment_css
@@ -176,6 +176,7 @@ def environment(templates_dir: Path) -> jinja2.Environment:
     # Our own callables, not Jinja's i18n extension: they fill {name} placeholders
     # and fall back to the English when a translation's placeholders are broken.
     env.globals.update(_=gettext, gettext=gettext, ngettext=ngettext, pgettext=pgettext)
+    env.globals.update(with_detail=with_detail, listed=listed, label=label)
     env.globals["url"] = output_url
     env.filters["minify_css"] = lambda css: Markup(minify_css(str(css)))
     env.filters["fragment_css"] = lambda css, root: Markup(fragment_css(str(css), root))
@@ -226,6 +227,30 @@ def minify_css(css: str) -> str:
         code = re.sub(r"\s*([{};,>])\s*", r"\1", code)
         parts[i] = re.sub(r":\s+", ":", code)
     return "".join(parts).replace(";}", "}").strip()
+
+
+def _pattern(msgid: str, **variables: Any) -> Markup:
+    """Fill a catalog pattern of the edition being rendered, escaping its values."""
+    messages = _MESSAGES.get()
+    return translate_markup(messages.gettext(msgid), msgid, variables, messages)
+
+
+def with_detail(text: Any, detail: Any) -> Markup:
+    """Templates' `with_detail`: a text with a detail in brackets (see format.WITH_DETAIL)."""
+    return _pattern(WITH_DETAIL, text=text, detail=detail) if detail else Markup(escape(text))
+
+
+def listed(items: list[Any]) -> Markup:
+    """Templates' `listed`: items joined as the language joins a list (format.LIST_JOIN)."""
+    joined = Markup(escape(items[0])) if items else Markup("")
+    for item in items[1:]:
+        joined = _pattern(LIST_JOIN, items=joined, item=item)
+    return joined
+
+
+def label(text: Any) -> Markup:
+    """Templates' `label`: a text as a label before its value (format.LABEL)."""
+    return _pattern(LABEL, label=text)
 
 
 def translate_markup(

@@ -13,6 +13,7 @@ from explainer.build import load_model, prepare
 from explainer.i18n.catalogs import po_path
 from explainer.i18n.notes import ENDINGS, tidy_notes
 from explainer.project import Project
+from explainer.render.downloads import chart_images
 from explainer.render.page import edition_files
 from explainer.render.site import root_file
 from tests.support import ROOT, extract_pot
@@ -82,6 +83,7 @@ def test_every_msgid_is_used_by_an_output(project_copy: Project) -> None:
     model = load_model(project_copy)[0]
     [edition] = prepare(project_copy, model, ["jv"])
     edition_files(project_copy.templates_dir, edition, model)  # the page, charts and cards
+    chart_images(project_copy.templates_dir, edition, model)  # the charts' pictures
     site = [(edition.locale, edition.messages, edition.context)]
     root_file(project_copy.templates_dir, site, {"jv": "jv/x.pdf", "jv+en": "both.pdf"})
     used = edition.messages.fallbacks | {t.msgid for t in model.texts()}

@@ -315,3 +315,35 @@ def test_every_entry_of_who_s_who_cites_a_source(dist: Path, locale: str) -> Non
         )
     ]
     assert not uncited, f"Who's who entries without a source: {uncited}"
+
+
+def test_brackets_lists_and_labels_come_from_the_catalog(project_copy: Project) -> None:
+    """A language that brackets a detail, joins a list or ends a label with other signs
+    gets them in the key numbers, tables, charts (their drawings and descriptions too),
+    the CMS fragments and Who's who."""
+    translate(
+        project_copy,
+        "id",
+        {
+            "{text} ({detail})": "{text} ［{detail}］",
+            "{items}; {item}": "{items} ⁂ {item}",
+            "{label}:": "{label} ::",
+        },
+    )
+    out = project_copy.root / "dist"
+    build(project_copy, out, locales=["id"], pdf=False, log=lambda _: None)
+    page = parse_file(out / "id" / "index.html")
+    key_labels = [e.text for e in page.select("span", "okx-key-label")]
+    assert key_labels and all(t.strip().endswith("］") for t in key_labels), key_labels
+    chart_sources = [e.text for e in page.select("p", "okx-chart-source")]
+    assert any("⁂" in t for t in chart_sources) and not any(";" in t for t in chart_sources)
+    labels = [
+        e.text
+        for e in page.select("dt")
+        if e.inside("dl", "okx-meta") or e.inside("dl", "okx-people")
+    ]
+    assert labels and not [t for t in labels if not t.endswith(" ::")], labels
+    drawn = " ".join(e.text for e in page.select("text") + page.select("desc"))
+    assert "［" in drawn and "⁂" in drawn
+    cms = (out / "id" / "embed" / "all.cms.html").read_text(encoding="utf-8")
+    assert "［" in cms and "⁂" in cms and " ::" in cms
