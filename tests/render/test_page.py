@@ -13,6 +13,7 @@ from explainer.render.page import render_page
 from tests.support import (
     SEVEN_STEPS,
     Element,
+    copy_project,
     own_catalogs,
     page_renderings,
     parse_file,
@@ -270,30 +271,41 @@ def test_a_page_is_rendered_again_only_when_what_it_is_made_from_changed(
     assert "This edition is a partial translation" in screen
 
 
-def test_the_signs_that_join_parts_of_a_line_come_from_the_catalog(project_copy: Project) -> None:
+# The catalog's punctuation translated with other signs, in one build of a copy.
+SIGN = " ⁂ "
+PUNCTUATION = {
+    "{first} · {second}": "{first}" + SIGN + "{second}",
+    "{part} · {explainer}": "{part}" + SIGN + "{explainer}",
+    "{explainer}: {section}": "{explainer}" + SIGN + "{section}",
+    "{text} ({detail})": "{text} ［{detail}］",
+    "{items}; {item}": "{items} ‡ {item}",
+    "{label}:": "{label} ::",
+}
+
+
+@pytest.fixture(scope="module")
+def punctuated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Indonesian edition (HTML) of a copy whose catalog punctuates as PUNCTUATION."""
+    project = Project(copy_project(tmp_path_factory.mktemp("punctuated")))
+    translate(project, "id", PUNCTUATION)
+    out = project.root / "dist"
+    build(project, out, locales=["id"], pdf=False, log=lambda _: None)
+    return out
+
+
+def test_the_signs_that_join_parts_of_a_line_come_from_the_catalog(punctuated: Path) -> None:
     """A language that joins "Explainer · English" with another sign gets it everywhere:
     kickers, the edition line, titles, a figure's period and reporter (CMS), download links."""
-    sign = " ⁂ "
-    translate(
-        project_copy,
-        "id",
-        {
-            "{first} · {second}": "{first}" + sign + "{second}",
-            "{part} · {explainer}": "{part}" + sign + "{explainer}",
-            "{explainer}: {section}": "{explainer}" + sign + "{section}",
-        },
-    )
-    out = project_copy.root / "dist"
-    build(project_copy, out, locales=["id"], pdf=False, log=lambda _: None)
-    pages = sorted((out / "id").rglob("*.html"))
+    pages = sorted((punctuated / "id").rglob("*.html"))
     assert len(pages) >= 30
     for path in pages:
         document = parse_file(path)
         shown = " ".join(
             e.text for e in document.elements if e.tag in ("title", "p", "h1") and e.text
         )
-        assert "·" not in shown, f"{path.relative_to(out)}: a middle dot not from the catalog"
-        assert sign in shown, f"{path.relative_to(out)}: the catalog's sign is missing"
+        where = path.relative_to(punctuated)
+        assert "·" not in shown, f"{where}: a middle dot not from the catalog"
+        assert SIGN in shown, f"{where}: the catalog's sign is missing"
 
 
 @pytest.mark.parametrize("locale", ["en", "id"])
@@ -317,26 +329,15 @@ def test_every_entry_of_who_s_who_cites_a_source(dist: Path, locale: str) -> Non
     assert not uncited, f"Who's who entries without a source: {uncited}"
 
 
-def test_brackets_lists_and_labels_come_from_the_catalog(project_copy: Project) -> None:
+def test_brackets_lists_and_labels_come_from_the_catalog(punctuated: Path) -> None:
     """A language that brackets a detail, joins a list or ends a label with other signs
     gets them in the key numbers, tables, charts (their drawings and descriptions too),
     the CMS fragments and Who's who."""
-    translate(
-        project_copy,
-        "id",
-        {
-            "{text} ({detail})": "{text} ［{detail}］",
-            "{items}; {item}": "{items} ⁂ {item}",
-            "{label}:": "{label} ::",
-        },
-    )
-    out = project_copy.root / "dist"
-    build(project_copy, out, locales=["id"], pdf=False, log=lambda _: None)
-    page = parse_file(out / "id" / "index.html")
+    page = parse_file(punctuated / "id" / "index.html")
     key_labels = [e.text for e in page.select("span", "okx-key-label")]
     assert key_labels and all(t.strip().endswith("］") for t in key_labels), key_labels
     chart_sources = [e.text for e in page.select("p", "okx-chart-source")]
-    assert any("⁂" in t for t in chart_sources) and not any(";" in t for t in chart_sources)
+    assert any("‡" in t for t in chart_sources) and not any(";" in t for t in chart_sources)
     labels = [
         e.text
         for e in page.select("dt")
@@ -344,6 +345,6 @@ def test_brackets_lists_and_labels_come_from_the_catalog(project_copy: Project) 
     ]
     assert labels and not [t for t in labels if not t.endswith(" ::")], labels
     drawn = " ".join(e.text for e in page.select("text") + page.select("desc"))
-    assert "［" in drawn and "⁂" in drawn
-    cms = (out / "id" / "embed" / "all.cms.html").read_text(encoding="utf-8")
-    assert "［" in cms and "⁂" in cms and " ::" in cms
+    assert "［" in drawn and "‡" in drawn
+    cms = (punctuated / "id" / "embed" / "all.cms.html").read_text(encoding="utf-8")
+    assert "［" in cms and "‡" in cms and " ::" in cms
