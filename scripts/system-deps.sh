@@ -2,7 +2,8 @@
 # Install the Debian packages the project needs, only those that are missing.
 #
 #   scripts/system-deps.sh build   # WeasyPrint runtime libraries + fontconfig
-#   scripts/system-deps.sh test    # build set + chromium, chromedriver, poppler, gettext (msgfmt),
+#   scripts/system-deps.sh test    # build set + chromium (and its headless shell, which the
+#                                  # browser tests use), chromedriver, poppler, gettext (msgfmt),
 #                                  # DejaVu Sans (the charts' widest font, for their layout test),
 #                                  # node/npm, php-cli, and WordPress's kses.php in .wordpress/
 #
@@ -11,7 +12,7 @@
 set -euo pipefail
 
 BUILD_PKGS=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig)
-TEST_PKGS=(chromium chromium-driver poppler-utils gettext php-cli fonts-dejavu-core)
+TEST_PKGS=(chromium chromium-driver chromium-headless-shell poppler-utils gettext php-cli fonts-dejavu-core)
 # WordPress's own HTML filter, for tests/render/test_cms.py: wp-includes/kses.php from
 # Debian's wordpress package, unpacked here (git-ignored) rather than installed, which
 # would pull in a web server and a database client.

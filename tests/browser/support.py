@@ -21,7 +21,12 @@ import pytest
 from tests.support import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Chromium's headless shell (Debian's chromium-headless-shell): the same Blink and V8 as
+# the browser, without its user interface; the visits take about a sixth less CPU. The
+# full browser when the shell is not installed.
+CHROMIUM = (
+    shutil.which("chromium-headless-shell") or shutil.which("chromium") or "/usr/bin/chromium"
+)
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 OPEN_DETAILS = "document.querySelectorAll('details').forEach(d => d.open = true)"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
