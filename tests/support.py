@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import io
 import json
 import os
@@ -271,31 +272,43 @@ class Html(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.elements: list[Element] = []
         self.data: list[str] = []
-        self._open: list[Element] = []
+        # The open elements, each with where its text starts in `data`: an element's text
+        # is joined once, when it closes (adding each piece to every ancestor as it came
+        # made a page's parse quadratic in its length).
+        self._open: list[tuple[Element, int]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        element = Element(tag, {k: v or "" for k, v in attrs}, tuple(self._open))
+        parents = tuple(e for e, _ in self._open)
+        element = Element(tag, {k: v or "" for k, v in attrs}, parents)
         if self._open:
-            self._open[-1].children.append(element)
+            self._open[-1][0].children.append(element)
         self.elements.append(element)
         if tag not in VOID:
-            self._open.append(element)
+            self._open.append((element, len(self.data)))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
         if tag not in VOID:
-            self._open.pop()
+            self._close(len(self._open) - 1)
 
     def handle_endtag(self, tag: str) -> None:
         for depth in range(len(self._open) - 1, -1, -1):
-            if self._open[depth].tag == tag:
-                del self._open[depth:]
+            if self._open[depth][0].tag == tag:
+                self._close(depth)
                 return
 
     def handle_data(self, data: str) -> None:
         self.data.append(data)
-        for element in self._open:
-            element.text += data
+
+    def close(self) -> None:
+        super().close()
+        self._close(0)
+
+    def _close(self, depth: int) -> None:
+        """Close the open elements from `depth` down, giving each its text."""
+        for element, start in self._open[depth:]:
+            element.text = "".join(self.data[start:])
+        del self._open[depth:]
 
     @property
     def lang(self) -> str:
@@ -362,7 +375,16 @@ def parse_html(text: str) -> Html:
 
 
 def parse_file(path: Path) -> Html:
-    """Parse an HTML file."""
+    """Parse an HTML file (once per version of it: many tests read the same pages).
+
+    Read the result, do not change it.
+    """
+    stat = path.stat()
+    return _parsed_file(path.resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=64)
+def _parsed_file(path: Path, mtime_ns: int, size: int) -> Html:
     return parse_html(path.read_text(encoding="utf-8"))
 
 
