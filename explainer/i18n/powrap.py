@@ -118,12 +118,14 @@ def _fill(segment: str, room: int) -> list[str]:
     if word:
         words.append(word)
     parts: list[str] = []
-    line = ""
+    line, width = "", 0
     for word in words:
-        if line and _width(line) + _width(word) > room:
+        columns = _width(word)
+        if line and width + columns > room:
             parts.append(line)
-            line = ""
+            line, width = "", 0
         line += word
+        width += columns
     if line:
         parts.append(line)
     return parts
@@ -131,4 +133,6 @@ def _fill(segment: str, room: int) -> list[str]:
 
 def _width(text: str) -> int:
     """Return the columns `text` takes in a terminal (wide East Asian characters take two)."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
