@@ -245,8 +245,17 @@ class _Layout:
             for f in (self.figure(fid) for fid in comparison.figures)
         ]
         bars, height = self.bars(rows, 0)
+        # NOTE: Read by screen readers, in the description of a comparison chart: one
+        # figure, e.g. “65,414 people registered (2018)”. {value} is the number, {label}
+        # what it counts (with its period).
+        figure = N_("{value} {label}")
         values = self.fmt.listed(
-            [f"{b['value']} {self.fmt.with_detail(b['name'], b['detail'])}" for b in bars]
+            [
+                self.fmt.translate(
+                    figure, value=b["value"], label=self.fmt.with_detail(b["name"], b["detail"])
+                )
+                for b in bars
+            ]
         )
         return ChartCtx(
             id=f"chart-compare-{comparison.id}",
