@@ -68,6 +68,11 @@ LIST_JOIN = N_("{items}; {item}")
 # name before a role, “Anies Baswedan:”. Keep {label}; change the colon only if your
 # language punctuates a label otherwise (French: “{label} :”).
 LABEL = N_("{label}:")
+# NOTE: Joins two parts of a line or a title, e.g. “Explainer · English”, “OK OCE explained ·
+# English” or “Edition of 23 November 2026 · The sources cover 2 February 2017 – 17 March
+# 2019”. Keep both placeholders; change the middle dot only if your language separates such
+# parts with another sign.
+PAIR = N_("{first} · {second}")
 
 
 class Formatter:

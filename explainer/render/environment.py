@@ -24,11 +24,11 @@ from markupsafe import Markup, escape
 from explainer.context.localize import Context
 from explainer.errors import InputError, Problem
 from explainer.i18n.catalogs import Messages
-from explainer.i18n.format import LABEL, LIST_JOIN, N_, WITH_DETAIL
+from explainer.i18n.format import LABEL, LIST_JOIN, N_, PAIR, WITH_DETAIL
 from explainer.placeholders import PlaceholderError, pieces, substitute
 from explainer.render.anchors import anchor_href, described_by, id_attr, labelled_by
 from explainer.render.fragment_css import fragment_css
-from explainer.urls import check_rendered, site_link
+from explainer.urls import TEMPLATE_SUFFIXES, check_rendered, site_link
 
 # NOTE: PDF page footer. {page} is the page number and {pages} the number of pages, e.g. 3
 # and 12.
@@ -98,7 +98,6 @@ def _relocated(code: CodeType, filename: str) -> CodeType:
 
 
 _COMPILED = CompiledTemplates()
-TEMPLATE_SUFFIXES = (".html", ".css", ".svg")
 
 
 class UndefinedAt(jinja2.UndefinedError):
@@ -113,7 +112,7 @@ class Undefined(jinja2.StrictUndefined):
     """A missing value that fails where it is used, and remembers where it was named.
 
     A name passed to a macro fails inside the macro; the error still names the line
-    that used the name (`{{ parts.pair(x, locale_nam) }}` in page.html, not parts.html).
+    that used the name (`{{ sections.lead_paragraph(leed) }}` in page.html, not sections.html).
     """
 
     __slots__ = ()
@@ -176,7 +175,7 @@ def environment(templates_dir: Path) -> jinja2.Environment:
     # Our own callables, not Jinja's i18n extension: they fill {name} placeholders
     # and fall back to the English when a translation's placeholders are broken.
     env.globals.update(_=gettext, gettext=gettext, ngettext=ngettext, pgettext=pgettext)
-    env.globals.update(with_detail=with_detail, listed=listed, label=label)
+    env.globals.update(with_detail=with_detail, listed=listed, label=label, pair=pair)
     env.globals["url"] = output_url
     env.filters["minify_css"] = lambda css: Markup(minify_css(str(css)))
     env.filters["fragment_css"] = lambda css, root: Markup(fragment_css(str(css), root))
@@ -251,6 +250,11 @@ def listed(items: list[Any]) -> Markup:
 def label(text: Any) -> Markup:
     """Templates' `label`: a text as a label before its value (format.LABEL)."""
     return _pattern(LABEL, label=text)
+
+
+def pair(first: Any, second: Any) -> Markup:
+    """Templates' `pair`: two parts of a line or a title, joined (format.PAIR)."""
+    return _pattern(PAIR, first=first, second=second)
 
 
 def translate_markup(
