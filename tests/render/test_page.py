@@ -12,7 +12,6 @@ from explainer.project import Project
 from explainer.render.page import render_page
 from tests.support import (
     SEVEN_STEPS,
-    Element,
     copy_project,
     own_catalogs,
     page_renderings,
@@ -161,9 +160,10 @@ def test_a_side_s_heading_names_everyone_it_quotes(dist: Path, locale: str) -> N
     """A side quoting several people names them all above its summary, each with the date
     of their words: the Kalibata response is not the founder's alone ("Anies Baswedan,
     4 September 2018" and "Faransyah Jaya, 9 September 2018" come after him)."""
-    sides = parse_file(dist / locale / "index.html").select("div", "okx-side")
+    page = parse_file(dist / locale / "index.html")
+    attributions = page.select("p", "okx-said-by")  # who said each quote, when
     quoting = 0
-    for side in sides:
+    for side in page.select("div", "okx-side"):
         inside = [e for e in side.children if e.tag in ("p", "ul")]
         who = next((e for e in inside if "okx-who" in e.classes), None)
         if who is None:  # a side the sources do not report
@@ -172,7 +172,7 @@ def test_a_side_s_heading_names_everyone_it_quotes(dist: Path, locale: str) -> N
         speaker = who.text.removesuffix(when).strip()  # a name, then maybe roles after commas
         name = speaker.split(",")[0]
         named = [li.text.strip() for e in inside if "okx-also" in e.classes for li in e.children]
-        said_by = [e.text.strip() for e in side_quotes(side)]
+        said_by = [e.text.strip() for e in attributions if any(p is side for p in e.parents)]
         quoting += bool(said_by)
         unnamed = [s for s in said_by if s.split(",")[0] != name and s not in named]
         assert not unnamed, f"{speaker}: {unnamed} quoted but not named above the summary"
@@ -180,17 +180,6 @@ def test_a_side_s_heading_names_everyone_it_quotes(dist: Path, locale: str) -> N
     assert quoting >= 8
     kalibata = parse_file(dist / "en" / "index.html").text
     assert "Anies Baswedan, 4 September 2018" in kalibata
-
-
-def side_quotes(side: Element) -> list[Element]:
-    """Return the attributions (who said it, when) of the quotes under a side."""
-    found, stack = [], list(side.children)
-    while stack:
-        element = stack.pop(0)
-        if "okx-said-by" in element.classes:
-            found.append(element)
-        stack[:0] = element.children
-    return found
 
 
 def test_both_sides_of_every_dispute_are_shown(dist: Path) -> None:
