@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from explainer.build import load_model, prepare
+from explainer.context.edition import Edition
 from explainer.project import Project
 from explainer.render import bilingual
 from tests.support import ROOT, Variant, copy_project, make_variant, run_cli, shared_folder
@@ -84,11 +85,17 @@ def project_copy(tmp_path: Path) -> Project:
 
 
 @pytest.fixture(scope="session")
-def bilingual_html(project: Project) -> str:
+def bilingual_editions(project: Project) -> list[Edition]:
+    """The two editions of the bilingual one, Indonesian (left) then English (read them)."""
+    model, _ = load_model(project)
+    return prepare(project, model, [bilingual.LEFT, bilingual.RIGHT])
+
+
+@pytest.fixture(scope="session")
+def bilingual_html(project: Project, bilingual_editions: list[Edition]) -> str:
     """The HTML of the bilingual edition (Indonesian beside English)."""
     model, _ = load_model(project)
-    editions = prepare(project, model, [bilingual.LEFT, bilingual.RIGHT])
-    return bilingual.render_bilingual(project.templates_dir, model, editions)
+    return bilingual.render_bilingual(project.templates_dir, model, bilingual_editions)
 
 
 def _full_build(out: Path) -> None:

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from explainer.build import load_model, prepare
+from explainer.build import load_model
+from explainer.context.edition import Edition
 from explainer.project import Project, bilingual_pdf_path
 from explainer.render import bilingual
 from tests.pdf.pdfcheck import (
@@ -51,17 +52,15 @@ def test_every_link_has_a_destination(reader: PdfReader) -> None:
 
 @needs_both
 def test_language_title_subject_bookmarks_fonts_and_tags(
-    reader: PdfReader, bilingual_html: str, project: Project
+    reader: PdfReader, bilingual_html: str, bilingual_editions: list[Edition]
 ) -> None:
     root = reader.trailer["/Root"]
     assert root["/Lang"] == bilingual.LEFT
     assert reader.metadata is not None
     assert reader.metadata.title == re.search(r"<title>(.*?)</title>", bilingual_html).group(1)  # type: ignore[union-attr]
     # The subject (the page's description) in both languages, as the title is.
-    model, _ = load_model(project)
-    editions = prepare(project, model, [bilingual.LEFT, bilingual.RIGHT])
     subject = collapse(reader.metadata.subject or "")
-    for edition in editions:
+    for edition in bilingual_editions:
         assert collapse(str(edition.context["description"])) in subject, edition.locale
     sections = len(re.findall(r"<h2\b", bilingual_html))
     assert len(outline_titles(reader)) == sections
@@ -70,12 +69,12 @@ def test_language_title_subject_bookmarks_fonts_and_tags(
 
 
 @needs_both
-def test_page_labels_in_both_languages(reader: PdfReader, project: Project, dist: Path) -> None:
-    model, _ = load_model(project)
-    left, right = prepare(project, model, [bilingual.LEFT, bilingual.RIGHT])
+def test_page_labels_in_both_languages(
+    reader: PdfReader, bilingual_editions: list[Edition], dist: Path
+) -> None:
     pages = len(reader.pages)
     text = collapse(page_text(dist / bilingual_pdf_path(), 1))
-    for edition in (left, right):
+    for edition in bilingual_editions:
         label = edition.messages.gettext("Page {page} of {pages}")
         assert label.format(page=2, pages=pages) in text
 
